@@ -1,0 +1,72 @@
+"""Fixtures shared by every app's tests."""
+
+import os
+import shutil
+
+import pytest
+from django.core.cache import cache
+
+# Playwright's sync API runs an event loop in the test thread; Django would otherwise refuse
+# database access from that thread although nothing runs concurrently in it.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate-limit counters and cached pages must not leak from one test into the next."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"Browser tests need Debian's chromium at {CHROMIUM} (apt-get install -y chromium).")
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ],
+    }
+
+
+@pytest.fixture
+def coordinator(db, django_user_model):
+    from allauth.account.models import EmailAddress
+
+    user = django_user_model.objects.create_user(
+        username="dieuphoi",
+        email="dieuphoi@npap.test",
+        password="Mat-khau-2026",
+        is_staff=True,
+        is_superuser=True,
+    )
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    return user
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    # The visitors are mostly in Vietnam; their browsers ask for Vietnamese first.
+    return {**browser_context_args, "locale": "vi-VN", "timezone_id": "Asia/Ho_Chi_Minh"}
+
+
+@pytest.fixture
+def editor_of(db):
+    """``editor_of(organisation)``: a signed-up account approved to edit that organisation."""
+    from members.tests.factories import EditorRequestFactory
+
+    def make(organisation):
+        return EditorRequestFactory(organisation=organisation).user
+
+    return make

@@ -1,0 +1,71 @@
+"""Filters of the public initiatives list."""
+
+import django_filters
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from members.models import Organisation, Province
+from network_portal.search import accent_insensitive_search
+
+from .models import Initiative, Pillar
+
+SEARCH_FIELDS = ["title_vi", "title_en", "acronym", "summary_vi", "location_detail"]
+
+
+class InitiativeFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="search", max_length=200)
+    pillar = django_filters.ModelChoiceFilter(
+        label=_("Pillar"),
+        field_name="pillars",
+        to_field_name="code",
+        queryset=Pillar.objects.filter(is_published=True),
+        empty_label=_("All pillars"),
+        distinct=True,
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=Initiative.Status.choices, empty_label=_("Any status")
+    )
+    province = django_filters.ModelChoiceFilter(
+        label=_("Province"),
+        to_field_name="code",
+        queryset=Province.objects.filter(successor__isnull=True),
+        method="in_province",
+        empty_label=_("All provinces"),
+    )
+    organisation = django_filters.ModelChoiceFilter(
+        label=_("Organisation"),
+        to_field_name="slug",
+        queryset=Organisation.objects.filter(is_published=True),
+        method="with_organisation",
+        empty_label=_("All organisations"),
+    )
+    year = django_filters.NumberFilter(
+        label=_("Year"), method="in_year", widget=forms.NumberInput(attrs={"min": 1990, "max": 2100})
+    )
+
+    class Meta:
+        model = Initiative
+        fields = ["q", "pillar", "status", "province", "organisation", "year"]
+
+    def search(self, queryset, name, value):
+        return accent_insensitive_search(queryset, value, SEARCH_FIELDS)
+
+    def in_province(self, queryset, name, value):
+        # Initiatives recorded under a former province count in the province it merged into.
+        ids = Initiative.provinces.through.objects.filter(
+            Q(province=value) | Q(province__successor=value)
+        ).values("initiative_id")
+        return queryset.filter(pk__in=ids)
+
+    def with_organisation(self, queryset, name, value):
+        return queryset.filter(pk__in=value.initiative_partnerships.values("initiative_id"))
+
+    def in_year(self, queryset, name, value):
+        # Running at some point of the year: started by its end and not ended before it began.
+        year = int(value)
+        if not 1900 <= year <= 2200:
+            return queryset.none()
+        return queryset.filter(
+            Q(start__year__lte=year) | Q(start__isnull=True), Q(end__year__gte=year) | Q(end__isnull=True)
+        )

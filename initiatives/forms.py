@@ -1,0 +1,195 @@
+"""The form member editors report an indicator update with, and upload checks."""
+
+import io
+import uuid
+import zipfile
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+
+from network_portal.images import clean_image
+
+from .models import DimensionValue, IndicatorUpdate, Measure, Period
+
+MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
+DOCUMENT_ACCEPT = ".pdf,.docx,.xlsx,.jpg,.jpeg,.png,image/jpeg,image/png"
+OFFICE_PARTS = {".docx": "word/", ".xlsx": "xl/"}
+
+
+def clean_document(upload, *, max_bytes: int = MAX_DOCUMENT_BYTES) -> tuple[ContentFile, str]:
+    """Accept a PDF, DOCX or XLSX document (checked by content, not only by name) or a JPEG/PNG
+    photo (re-encoded). Returns the file to store under a generated name, and the original name."""
+    name = getattr(upload, "name", "") or ""
+    extension = ("." + name.rsplit(".", 1)[-1].lower()) if "." in name else ""
+    if extension in (".jpg", ".jpeg", ".png"):
+        clean = clean_image(upload)
+        if not clean.image.name.endswith((".jpg", ".png")):
+            raise ValidationError(_("Photos must be JPEG or PNG."), code="invalid_image")
+        return clean.image, name
+    if extension not in (".pdf", ".docx", ".xlsx"):
+        raise ValidationError(_("Upload a PDF, Word (.docx) or Excel (.xlsx) file, or a JPEG or PNG photo."))
+    if upload.size is not None and upload.size > max_bytes:
+        raise ValidationError(
+            _("The file is %(size)s; documents may be at most %(limit)s.")
+            % {"size": filesizeformat(upload.size), "limit": filesizeformat(max_bytes)}
+        )
+    upload.seek(0)
+    data = upload.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise ValidationError(_("Documents may be at most %(limit)s.") % {"limit": filesizeformat(max_bytes)})
+    not_valid = ValidationError(_("The file is not a valid %(kind)s file.") % {"kind": extension[1:].upper()})
+    if extension == ".pdf":
+        if not data.startswith(b"%PDF-"):
+            raise not_valid
+    else:
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                names = archive.namelist()
+        except zipfile.BadZipFile:
+            raise not_valid from None
+        if "[Content_Types].xml" not in names or not any(
+            n.startswith(OFFICE_PARTS[extension]) for n in names
+        ):
+            raise not_valid
+    return ContentFile(data, name=f"{uuid.uuid4().hex}{extension}"), name
+
+
+class EvidenceField(forms.FileField):
+    widget = forms.ClearableFileInput(attrs={"accept": DOCUMENT_ACCEPT})
+
+    def clean(self, data, initial=None):
+        value = super().clean(data, initial)
+        if value and hasattr(value, "read") and not isinstance(value, ContentFile):
+            return clean_document(value)
+        return None
+
+
+def amount_field(label, required: bool = False) -> forms.DecimalField:
+    return forms.DecimalField(
+        label=label,
+        required=required,
+        min_value=0,
+        max_digits=16,
+        decimal_places=2,
+        error_messages={
+            "invalid": _("Enter a number, using digits only."),
+            "min_value": _("Enter a number that is not negative."),
+        },
+        widget=forms.NumberInput(attrs={"step": "any", "min": "0", "inputmode": "decimal"}),
+    )
+
+
+class IndicatorUpdateForm(forms.Form):
+    """What a member editor reports for one period of one indicator."""
+
+    reported_on = forms.DateField(
+        label=_("Figure as of"),
+        help_text=_("The date the figure describes; it must fall within the period."),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
+        error_messages={"invalid": _("Enter a date such as 30/06/2022.")},
+    )
+    narrative = forms.CharField(
+        label=_("Narrative"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    evidence = EvidenceField(
+        label=_("Evidence"),
+        required=False,
+        help_text=_(
+            "Optional: a PDF, Word or Excel file (at most 10 MB) or a JPEG or PNG photo (at most 5 MB)."
+        ),
+    )
+
+    def __init__(
+        self,
+        *args,
+        period: Period,
+        sex_values: list[DimensionValue],
+        update: IndicatorUpdate | None = None,
+        **kwargs,
+    ):
+        self.period = period
+        self.indicator = period.indicator
+        if update is not None and "initial" not in kwargs:
+            initial = {
+                "reported_on": update.reported_on,
+                "value": update.value,
+                "numerator": update.numerator,
+                "denominator": update.denominator,
+                "narrative": update.narrative,
+            }
+            for item in update.disaggregations.all():
+                initial[f"dv_{item.dimension_value_id}"] = item.value
+            kwargs["initial"] = initial
+        super().__init__(*args, **kwargs)
+        unit = f" ({self.indicator.unit})" if self.indicator.unit else ""
+        self.sex_fields: list[str] = []
+        if self.indicator.measure == Measure.QUANTITATIVE:
+            self.fields["value"] = amount_field(_("Value") + unit, required=True)
+        elif self.indicator.measure == Measure.PERCENTAGE:
+            self.fields["numerator"] = amount_field(_("Numerator"), required=True)
+            self.fields["denominator"] = amount_field(_("Denominator"), required=True)
+        else:
+            self.fields["narrative"].required = True
+        if self.indicator.measure != Measure.QUALITATIVE:
+            for dimension_value in sex_values:
+                name = f"dv_{dimension_value.pk}"
+                self.fields[name] = amount_field(dimension_value.name)
+                self.sex_fields.append(name)
+        self.dimension_values = {f"dv_{v.pk}": v for v in sex_values}
+        self.order_fields(["reported_on", "value", "numerator", "denominator", *self.sex_fields, "narrative"])
+
+    def sex_bound_fields(self):
+        return [self[name] for name in self.sex_fields]
+
+    def main_bound_fields(self):
+        return [
+            self[name] for name in ("reported_on", "value", "numerator", "denominator") if name in self.fields
+        ]
+
+    def clean(self):
+        data = super().clean()
+        reported_on = data.get("reported_on")
+        period = self.period
+        if reported_on and not (period.start <= reported_on <= period.end):
+            self.add_error(
+                "reported_on",
+                _("The date must fall within the period, %(start)s to %(end)s.")
+                % {"start": f"{period.start:%d/%m/%Y}", "end": f"{period.end:%d/%m/%Y}"},
+            )
+        numerator, denominator = data.get("numerator"), data.get("denominator")
+        if "denominator" in self.fields and denominator is not None and denominator == 0:
+            self.add_error("denominator", _("Enter a denominator greater than zero."))
+        if numerator is not None and denominator and numerator > denominator:
+            self.add_error("numerator", _("The numerator cannot be larger than the denominator."))
+        total = data.get("numerator") if "numerator" in self.fields else data.get("value")
+        parts = [data.get(name) for name in self.sex_fields if data.get(name) is not None]
+        if total is not None and parts and sum(parts) > total:
+            self.add_error(
+                None,
+                _("The figures by sex add up to %(parts)s, more than the total of %(total)s.")
+                % {"parts": f"{sum(parts):g}", "total": f"{total:g}"},
+            )
+        return data
+
+    def disaggregations(self) -> dict[DimensionValue, object]:
+        return {
+            self.dimension_values[name]: self.cleaned_data.get(name)
+            for name in self.sex_fields
+            if self.cleaned_data.get(name) is not None
+        }
+
+    def evidence_files(self) -> list[tuple[ContentFile, str]]:
+        item = self.cleaned_data.get("evidence")
+        return [item] if item else []
+
+
+class ReviewForm(forms.Form):
+    update = forms.IntegerField(widget=forms.HiddenInput)
+    decision = forms.ChoiceField(choices=[("approve", _("Approve")), ("return", _("Return for revision"))])
+    note = forms.CharField(
+        label=_("Note to the reporter"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )

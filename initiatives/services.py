@@ -1,0 +1,159 @@
+"""Writes with logic for the results framework: reporting, approving and returning updates."""
+
+from collections import defaultdict
+from decimal import Decimal
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.mail import send_mail
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from members.models import Organisation
+
+from .models import DimensionValue, IndicatorUpdate, Period, UpdateDisaggregation, UpdateEvidence
+
+EDITABLE = (IndicatorUpdate.Status.DRAFT, IndicatorUpdate.Status.RETURNED)
+
+
+def locked_message() -> str:
+    return _("This period is locked and accepts no new updates. Ask a coordinator if a figure must change.")
+
+
+def _check_disaggregations(update: IndicatorUpdate, disaggregations: dict[DimensionValue, Decimal]) -> None:
+    """Within each dimension the parts cannot add up to more than the whole."""
+    amount = update.amount
+    per_dimension: dict[int, Decimal] = defaultdict(Decimal)
+    names = {}
+    for dimension_value, value in disaggregations.items():
+        if value is None:
+            continue
+        if value < 0:
+            raise ValidationError(_("Enter a number that is not negative."))
+        per_dimension[dimension_value.dimension_id] += value
+        names[dimension_value.dimension_id] = dimension_value.dimension.name
+    for dimension_id, total in per_dimension.items():
+        if amount is not None and total > amount:
+            raise ValidationError(
+                _("The figures by %(dimension)s add up to %(parts)s, more than the total of %(total)s.")
+                % {"dimension": names[dimension_id].lower(), "parts": f"{total:g}", "total": f"{amount:g}"}
+            )
+
+
+@transaction.atomic
+def indicator_update_save(
+    *,
+    period: Period,
+    user: AbstractBaseUser,
+    organisation: Organisation | None,
+    reported_on,
+    value: Decimal | None = None,
+    numerator: Decimal | None = None,
+    denominator: Decimal | None = None,
+    narrative: str = "",
+    disaggregations: dict[DimensionValue, Decimal] | None = None,
+    evidence: list[tuple[ContentFile, str]] | None = None,
+    submit: bool = True,
+    update: IndicatorUpdate | None = None,
+) -> IndicatorUpdate:
+    """Create an update (or change a draft or returned one) and submit it for approval."""
+    period = Period.objects.select_for_update().select_related("indicator").get(pk=period.pk)
+    if period.locked:
+        raise ValidationError(locked_message(), code="locked")
+    if update is None:
+        update = IndicatorUpdate(period=period, organisation=organisation, submitted_by=user)
+    elif update.status not in EDITABLE or update.period_id != period.pk:
+        raise ValidationError(_("Only drafts and updates returned for revision can be changed."))
+    update.period = period
+    update.reported_on = reported_on
+    update.value, update.numerator, update.denominator = value, numerator, denominator
+    update.narrative = narrative or ""
+    update.status = IndicatorUpdate.Status.SUBMITTED if submit else IndicatorUpdate.Status.DRAFT
+    update.submitted_at = timezone.now() if submit else None
+    update.submitted_by = user
+    update.full_clean()
+    _check_disaggregations(update, disaggregations or {})
+    update.save()
+    update.disaggregations.all().delete()
+    UpdateDisaggregation.objects.bulk_create(
+        UpdateDisaggregation(update=update, dimension_value=dimension_value, value=amount)
+        for dimension_value, amount in (disaggregations or {}).items()
+        if amount is not None
+    )
+    for content, original_name in evidence or []:
+        item = UpdateEvidence(update=update, original_name=original_name[:255])
+        item.file.save(content.name, content, save=False)
+        item.full_clean()
+        item.save()
+    return update
+
+
+def _decide(update: IndicatorUpdate, reviewer: AbstractBaseUser) -> IndicatorUpdate:
+    if not reviewer.is_staff:
+        raise ValidationError(_("Only coordinators can approve or return updates."))
+    update = IndicatorUpdate.objects.select_for_update().get(pk=update.pk)
+    if update.status != IndicatorUpdate.Status.SUBMITTED:
+        raise ValidationError(_("Only updates waiting for approval can be approved or returned."))
+    return update
+
+
+@transaction.atomic
+def indicator_update_approve(
+    *, update: IndicatorUpdate, reviewer: AbstractBaseUser, note: str = ""
+) -> IndicatorUpdate:
+    """Approve a submitted update: from now on it counts in the actuals and totals."""
+    update = _decide(update, reviewer)
+    update.status = IndicatorUpdate.Status.APPROVED
+    update.reviewer, update.reviewed_at, update.review_note = reviewer, timezone.now(), note
+    update.save(update_fields=["status", "reviewer", "reviewed_at", "review_note", "updated_at"])
+    transaction.on_commit(lambda: _notify(update.pk))
+    return update
+
+
+@transaction.atomic
+def indicator_update_return(
+    *, update: IndicatorUpdate, reviewer: AbstractBaseUser, note: str
+) -> IndicatorUpdate:
+    """Send a submitted update back to its reporter, saying what to revise."""
+    if not (note or "").strip():
+        raise ValidationError(_("Say what needs revising: the note is sent to the reporter."))
+    update = _decide(update, reviewer)
+    update.status = IndicatorUpdate.Status.RETURNED
+    update.reviewer, update.reviewed_at, update.review_note = reviewer, timezone.now(), note.strip()
+    update.save(update_fields=["status", "reviewer", "reviewed_at", "review_note", "updated_at"])
+    transaction.on_commit(lambda: _notify(update.pk))
+    return update
+
+
+def _notify(update_id: int) -> None:
+    update = (
+        IndicatorUpdate.objects.select_related("period__indicator__result__initiative", "submitted_by")
+        .filter(pk=update_id)
+        .first()
+    )
+    if update is None or update.submitted_by is None or not update.submitted_by.email:
+        return
+    initiative = update.period.indicator.result.initiative
+    with translation.override("vi"):
+        values = {
+            "indicator": update.period.indicator.title,
+            "initiative": initiative.title,
+            "note": update.review_note,
+            "url": reverse("initiatives:report_initiative", kwargs={"slug": initiative.slug}),
+        }
+        if update.status == IndicatorUpdate.Status.APPROVED:
+            subject = _("Your update to %(indicator)s has been approved") % values
+            body = _("A coordinator approved your update to %(indicator)s (%(initiative)s).") % values
+        else:
+            subject = _("Your update to %(indicator)s needs revision") % values
+            body = (
+                _(
+                    "A coordinator returned your update to %(indicator)s (%(initiative)s) for revision:\n\n"
+                    "%(note)s\n\nSign in and open %(url)s to revise it."
+                )
+                % values
+            )
+    send_mail(subject, body, None, [update.submitted_by.email], fail_silently=True)

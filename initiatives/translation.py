@@ -1,0 +1,75 @@
+"""Bilingual content fields (Vietnamese first, English second) via django-modeltranslation."""
+
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import (
+    Dimension,
+    DimensionValue,
+    Indicator,
+    Initiative,
+    InitiativeDocument,
+    InitiativePhoto,
+    NetworkIndicator,
+    Pillar,
+    Result,
+    TechnicalGroup,
+)
+
+
+@register(Pillar)
+class PillarTranslationOptions(TranslationOptions):
+    fields = ("name", "description")
+    required_languages = ("vi",)
+
+
+@register(TechnicalGroup)
+class TechnicalGroupTranslationOptions(TranslationOptions):
+    fields = ("name", "description")
+    required_languages = ("vi",)
+
+
+@register(Dimension)
+class DimensionTranslationOptions(TranslationOptions):
+    fields = ("name",)
+    required_languages = ("vi",)
+
+
+@register(DimensionValue)
+class DimensionValueTranslationOptions(TranslationOptions):
+    fields = ("name",)
+    required_languages = ("vi",)
+
+
+@register(NetworkIndicator)
+class NetworkIndicatorTranslationOptions(TranslationOptions):
+    fields = ("name", "description", "unit")
+    required_languages = ("vi",)
+
+
+@register(Initiative)
+class InitiativeTranslationOptions(TranslationOptions):
+    fields = ("title", "summary", "objectives")
+    required_languages = ("vi",)
+
+
+@register(InitiativeDocument)
+class InitiativeDocumentTranslationOptions(TranslationOptions):
+    fields = ("title",)
+    required_languages = ("vi",)
+
+
+@register(InitiativePhoto)
+class InitiativePhotoTranslationOptions(TranslationOptions):
+    fields = ("caption",)
+
+
+@register(Result)
+class ResultTranslationOptions(TranslationOptions):
+    fields = ("title", "description")
+    required_languages = ("vi",)
+
+
+@register(Indicator)
+class IndicatorTranslationOptions(TranslationOptions):
+    fields = ("title", "description", "unit")
+    required_languages = ("vi",)

@@ -1,0 +1,26 @@
+from django.urls import path
+
+from . import views
+
+app_name = "initiatives"
+
+urlpatterns = [
+    path("initiatives/", views.initiative_list, name="list"),
+    path("initiatives/results/", views.network_results, name="results"),
+    path("initiatives/report/", views.report_index, name="report_index"),
+    path("initiatives/report/approvals/", views.approval_queue, name="approval_queue"),
+    path("initiatives/report/<slug:slug>/", views.report_initiative, name="report_initiative"),
+    path(
+        "initiatives/report/<slug:slug>/periods/<int:period_id>/new/",
+        views.report_update_create,
+        name="report_update_create",
+    ),
+    path(
+        "initiatives/report/<slug:slug>/updates/<int:update_id>/edit/",
+        views.report_update_edit,
+        name="report_update_edit",
+    ),
+    path("initiatives/<slug:slug>/", views.initiative_detail, name="detail"),
+    path("pillars/", views.pillar_list, name="pillar_list"),
+    path("pillars/<slug:code>/", views.pillar_detail, name="pillar_detail"),
+]

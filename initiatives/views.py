@@ -1,0 +1,242 @@
+"""Public pages of pillars, initiatives and results, and the pages member editors report with."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from members.models import Province
+
+from . import selectors, services
+from .forms import IndicatorUpdateForm, ReviewForm
+from .models import IndicatorUpdate, Initiative
+
+PAGE_SIZE = 20
+
+
+# --- public ----------------------------------------------------------------------------------
+
+
+@require_GET
+def initiative_list(request: HttpRequest) -> HttpResponse:
+    filters = request.GET.dict()
+    filterset, initiatives = selectors.initiative_list(filters=filters)
+    page = Paginator(initiatives, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "initiatives/initiative_list.html",
+        {
+            "filter": filterset,
+            "page": page,
+            "facets": selectors.initiative_facets(filters=filters),
+            "choices": selectors.initiative_filter_choices(),
+            "statuses": Initiative.Status.choices,
+            "query_string": query.urlencode(),
+        },
+    )
+
+
+@require_GET
+def initiative_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    initiative = selectors.initiative_get_public(slug=slug)
+    if initiative is None:
+        raise Http404
+    can_report = (
+        request.user.is_authenticated
+        and selectors.initiative_get_reportable(user=request.user, slug=slug) is not None
+    )
+    return render(
+        request,
+        "initiatives/initiative_detail.html",
+        {
+            "initiative": initiative,
+            "results": selectors.initiative_results(initiative=initiative),
+            "can_report": can_report,
+        },
+    )
+
+
+@require_GET
+def pillar_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "initiatives/pillar_list.html", {"pillars": selectors.pillar_list_public()})
+
+
+@require_GET
+def pillar_detail(request: HttpRequest, code: str) -> HttpResponse:
+    pillar = selectors.pillar_get_public(code=code)
+    if pillar is None:
+        raise Http404
+    return render(
+        request,
+        "initiatives/pillar_detail.html",
+        {
+            "pillar": pillar,
+            "totals": selectors.network_totals(pillar=pillar),
+            "initiatives": selectors.pillar_initiatives(pillar=pillar),
+            # The pillar's events, filled in by the events app: a list of events with a
+            # ``get_absolute_url``, rendered by initiatives/fragment_pillar_events.html.
+            "pillar_events": [],
+        },
+    )
+
+
+@require_GET
+def network_results(request: HttpRequest) -> HttpResponse:
+    """The network's totals per year, for the whole network or one province or pillar."""
+    provinces = list(Province.objects.filter(successor__isnull=True))
+    pillars = list(selectors.pillar_list_public())
+    province = next((p for p in provinces if p.code == request.GET.get("province")), None)
+    pillar = next((p for p in pillars if p.code == request.GET.get("pillar")), None)
+    return render(
+        request,
+        "initiatives/network_results.html",
+        {
+            "totals": selectors.network_totals(pillar=pillar, province=province),
+            "provinces": provinces,
+            "pillars": pillars,
+            "province": province,
+            "pillar": pillar,
+        },
+    )
+
+
+# --- member reporting ------------------------------------------------------------------------
+
+
+def _reportable(request: HttpRequest, slug: str) -> Initiative:
+    # Another organisation's initiative does not exist as far as this account is concerned.
+    initiative = selectors.initiative_get_reportable(user=request.user, slug=slug)
+    if initiative is None:
+        raise Http404
+    return initiative
+
+
+@login_required
+@require_GET
+def report_index(request: HttpRequest) -> HttpResponse:
+    initiatives = selectors.initiatives_reportable_by(user=request.user).order_by("-start", "title")
+    return render(request, "initiatives/report_index.html", {"initiatives": initiatives})
+
+
+@login_required
+@require_GET
+def report_initiative(request: HttpRequest, slug: str) -> HttpResponse:
+    initiative = _reportable(request, slug)
+    return render(
+        request,
+        "initiatives/report_initiative.html",
+        {"initiative": initiative, "results": selectors.initiative_reporting_view(initiative=initiative)},
+    )
+
+
+def _update_form(request: HttpRequest, initiative: Initiative, period, update: IndicatorUpdate | None):
+    if period.locked:
+        messages.error(request, services.locked_message())
+        return redirect("initiatives:report_initiative", slug=initiative.slug)
+    form = IndicatorUpdateForm(
+        request.POST or None,
+        request.FILES or None,
+        period=period,
+        sex_values=selectors.sex_values(),
+        update=update,
+    )
+    if request.method == "POST" and form.is_valid():
+        submit = request.POST.get("action") != "draft"
+        try:
+            services.indicator_update_save(
+                period=period,
+                user=request.user,
+                organisation=selectors.reporting_organisation(user=request.user, initiative=initiative),
+                reported_on=form.cleaned_data["reported_on"],
+                value=form.cleaned_data.get("value"),
+                numerator=form.cleaned_data.get("numerator"),
+                denominator=form.cleaned_data.get("denominator"),
+                narrative=form.cleaned_data.get("narrative", ""),
+                disaggregations=form.disaggregations(),
+                evidence=form.evidence_files(),
+                submit=submit,
+                update=update,
+            )
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):
+                for field, errors in error.message_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                form.add_error(None, error.messages)
+        else:
+            if submit:
+                messages.success(request, _("Your update has been sent to the coordinators for approval."))
+            else:
+                messages.success(request, _("Your draft has been saved."))
+            return redirect("initiatives:report_initiative", slug=initiative.slug)
+    return render(
+        request,
+        "initiatives/indicatorupdate_form.html",
+        {
+            "initiative": initiative,
+            "period": period,
+            "indicator": period.indicator,
+            "form": form,
+            "update": update,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def report_update_create(request: HttpRequest, slug: str, period_id: int) -> HttpResponse:
+    initiative = _reportable(request, slug)
+    period = selectors.period_get_reportable(initiative=initiative, period_id=period_id)
+    if period is None:
+        raise Http404
+    return _update_form(request, initiative, period, None)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def report_update_edit(request: HttpRequest, slug: str, update_id: int) -> HttpResponse:
+    initiative = _reportable(request, slug)
+    update = selectors.update_get_editable(initiative=initiative, update_id=update_id)
+    if update is None:
+        raise Http404
+    if update.status not in services.EDITABLE:
+        messages.error(request, _("Only drafts and updates returned for revision can be changed."))
+        return redirect("initiatives:report_initiative", slug=initiative.slug)
+    return _update_form(request, initiative, update.period, update)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def approval_queue(request: HttpRequest) -> HttpResponse:
+    """Coordinators approve submitted updates or return them with a note."""
+    if not request.user.is_staff:
+        raise Http404
+    if request.method == "POST":
+        form = ReviewForm(request.POST)
+        if form.is_valid():
+            update = selectors.approval_queue().filter(pk=form.cleaned_data["update"]).first()
+            if update is None:
+                messages.error(request, _("This update is no longer waiting for approval."))
+                return redirect("initiatives:approval_queue")
+            try:
+                if form.cleaned_data["decision"] == "approve":
+                    services.indicator_update_approve(
+                        update=update, reviewer=request.user, note=form.cleaned_data["note"]
+                    )
+                    messages.success(request, _("The update has been approved and now counts in the totals."))
+                else:
+                    services.indicator_update_return(
+                        update=update, reviewer=request.user, note=form.cleaned_data["note"]
+                    )
+                    messages.success(request, _("The update has been returned to its reporter."))
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+            return redirect("initiatives:approval_queue")
+        messages.error(request, _("Choose whether to approve or return the update."))
+    return render(request, "initiatives/approval_queue.html", {"updates": selectors.approval_queue()})

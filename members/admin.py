@@ -1,0 +1,215 @@
+"""The coordinators' admin for the member directory."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.db import transaction
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from modeltranslation.admin import TranslationAdmin
+from simple_history.admin import SimpleHistoryAdmin
+
+from network_portal.forms import ImageUploadField
+from network_portal.search import accent_insensitive_search
+
+from . import exports, services
+from .forms import LogoFormMixin
+from .models import (
+    Affiliation,
+    EditorRequest,
+    Membership,
+    MembershipType,
+    Organisation,
+    Person,
+    PillarParticipation,
+    Province,
+)
+
+
+class AccentInsensitiveSearchMixin:
+    """Admin search that ignores diacritics: "bao ve moi truong" finds "Bảo vệ Môi trường"."""
+
+    accent_search_fields: list[str] = []
+
+    def get_search_results(self, request, queryset, search_term):
+        if not search_term:
+            return queryset, False
+        results = accent_insensitive_search(queryset, search_term, self.accent_search_fields)
+        return results, any("__" in field for field in self.accent_search_fields)
+
+
+class CurrentProvinceFilter(admin.SimpleListFilter):
+    title = _("province")
+    parameter_name = "province"
+
+    def lookups(self, request, model_admin):
+        return [(p.code, p.name) for p in Province.objects.filter(successor__isnull=True)]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(Q(province__code=self.value()) | Q(province__successor__code=self.value()))
+        return queryset
+
+
+class MembershipStatusFilter(admin.SimpleListFilter):
+    title = _("membership status")
+    parameter_name = "membership_status"
+
+    def lookups(self, request, model_admin):
+        return Membership.Status.choices
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(memberships__status=self.value()).distinct()
+        return queryset
+
+
+class PillarFilter(admin.SimpleListFilter):
+    title = _("pillar")
+    parameter_name = "pillar"
+
+    def lookups(self, request, model_admin):
+        from initiatives.models import Pillar
+
+        return [(p.code, p.name) for p in Pillar.objects.all()]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(pillar_participations__pillar__code=self.value()).distinct()
+        return queryset
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    fields = ["membership_type", "status", "joined_on", "start", "end", "notes"]
+    widgets = {"notes": forms.Textarea(attrs={"rows": 2})}
+
+
+class AffiliationInline(admin.TabularInline):
+    model = Affiliation
+    extra = 0
+    autocomplete_fields = ["person"]
+    fields = ["person", "role", "is_primary", "start", "end"]
+
+
+class PillarParticipationInline(admin.TabularInline):
+    model = PillarParticipation
+    extra = 0
+    fields = ["pillar", "role"]
+
+
+class OrganisationAdminForm(LogoFormMixin, forms.ModelForm):
+    logo = ImageUploadField(
+        label=_("Logo"), required=False, help_text=_("JPEG, PNG or WebP, at most 5 MB and 40 megapixels.")
+    )
+
+    class Meta:
+        model = Organisation
+        # The declared logo field is stored by the service (copy + thumbnail), not by the form.
+        exclude = ["logo"]  # noqa: DJ006
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(AccentInsensitiveSearchMixin, SimpleHistoryAdmin, TranslationAdmin):
+    form = OrganisationAdminForm
+    list_display = ["name", "acronym", "kind", "province", "is_published", "updated_at"]
+    list_filter = ["kind", CurrentProvinceFilter, MembershipStatusFilter, PillarFilter, "is_published"]
+    list_select_related = ["province"]
+    search_fields = ["name_vi"]  # shows the search box; the search itself ignores diacritics
+    accent_search_fields = ["name_vi", "name_en", "acronym", "aliases"]
+    autocomplete_fields = ["parent", "province"]
+    prepopulated_fields = {"slug": ["acronym"]}
+    inlines = [MembershipInline, PillarParticipationInline, AffiliationInline]
+    actions = ["export_csv", "export_xlsx", "publish", "unpublish"]
+    fieldsets = [
+        (None, {"fields": ["name", "acronym", "slug", "kind", "parent", "province", "is_published"]}),
+        (_("Profile"), {"fields": ["description", "website", "logo", "aliases"]}),
+    ]
+
+    def save_model(self, request, obj, form, change):
+        with transaction.atomic():
+            super().save_model(request, obj, form, change)
+            services.organisation_logo_store(
+                organisation=obj, clean=form.logo_upload(), cleared=form.logo_cleared()
+            )
+
+    @admin.action(description=_("Export the selected organisations as CSV (with contacts)"))
+    def export_csv(self, request, queryset):
+        return exports.directory_response(queryset.order_by("name"), fmt="csv", private=True)
+
+    @admin.action(description=_("Export the selected organisations as Excel (with contacts)"))
+    def export_xlsx(self, request, queryset):
+        return exports.directory_response(queryset.order_by("name"), fmt="xlsx", private=True)
+
+    @admin.action(description=_("Publish the selected organisations"))
+    def publish(self, request, queryset):
+        count = queryset.update(is_published=True)
+        self.message_user(
+            request, ngettext("%d organisation published.", "%d organisations published.", count) % count
+        )
+
+    @admin.action(description=_("Unpublish the selected organisations"))
+    def unpublish(self, request, queryset):
+        count = queryset.update(is_published=False)
+        self.message_user(
+            request, ngettext("%d organisation unpublished.", "%d organisations unpublished.", count) % count
+        )
+
+
+@admin.register(Person)
+class PersonAdmin(AccentInsensitiveSearchMixin, SimpleHistoryAdmin):
+    list_display = ["full_name", "position", "gender", "email", "public_consent"]
+    list_filter = ["gender", "public_consent"]
+    search_fields = ["full_name"]
+    accent_search_fields = ["full_name", "email", "phone", "affiliations__organisation__name_vi"]
+    inlines = [AffiliationInline]
+    autocomplete_fields = ["user"]
+
+
+@admin.register(Province)
+class ProvinceAdmin(AccentInsensitiveSearchMixin, TranslationAdmin):
+    list_display = ["name", "code", "kind", "successor"]
+    list_filter = ["kind", ("successor", admin.EmptyFieldListFilter)]
+    search_fields = ["name_vi"]
+    accent_search_fields = ["name_vi", "name_en", "code"]
+
+
+@admin.register(MembershipType)
+class MembershipTypeAdmin(TranslationAdmin):
+    list_display = ["name", "code", "order"]
+    list_editable = ["order"]
+
+
+@admin.register(EditorRequest)
+class EditorRequestAdmin(admin.ModelAdmin):
+    list_display = ["user", "organisation", "position", "status", "created_at", "decided_by"]
+    list_filter = ["status"]
+    list_select_related = ["user", "organisation", "decided_by"]
+    search_fields = ["user__email", "organisation__name_vi", "organisation__acronym"]
+    autocomplete_fields = ["organisation", "user"]
+    readonly_fields = ["decided_by", "decided_at"]
+    actions = ["approve", "decline"]
+
+    def _decide(self, request, queryset, approve: bool) -> int:
+        count = 0
+        for editor_request in queryset.select_related("organisation", "user"):
+            services.editor_request_decide(
+                editor_request=editor_request, coordinator=request.user, approve=approve
+            )
+            count += 1
+        return count
+
+    @admin.action(description=_("Approve the selected requests"))
+    def approve(self, request, queryset):
+        count = self._decide(request, queryset, approve=True)
+        self.message_user(
+            request,
+            ngettext("%d request approved.", "%d requests approved.", count) % count,
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Decline the selected requests"))
+    def decline(self, request, queryset):
+        count = self._decide(request, queryset, approve=False)
+        self.message_user(request, ngettext("%d request declined.", "%d requests declined.", count) % count)

@@ -1,0 +1,333 @@
+"""Member organisations, their membership periods, the people at them, and member editors."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+from simple_history.models import HistoricalRecords
+
+from network_portal.models import TimeStampedModel
+
+
+class Province(models.Model):
+    """Vietnam's provinces: the current ones, and former ones pointing at their successor so
+    records made before a merger still group under the province that exists today."""
+
+    class Kind(models.TextChoices):
+        CITY = "city", _("centrally-run city")
+        PROVINCE = "province", _("province")
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.PROVINCE)
+    successor = models.ForeignKey(
+        "self",
+        verbose_name=_("merged into"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="predecessors",
+        help_text=_("For a former province: the current province it became part of."),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "code"]
+        verbose_name = _("province")
+        verbose_name_plural = _("provinces")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_current(self) -> bool:
+        return self.successor_id is None
+
+    @property
+    def current(self) -> "Province":
+        return self.successor or self
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+
+class Organisation(TimeStampedModel):
+    class Kind(models.TextChoices):
+        GOVERNMENT = "government", _("government agency")
+        RESEARCH = "research", _("research institute")
+        INTERNATIONAL = "international", _("international organisation / INGO")
+        NGO = "ngo", _("NGO / civil society organisation")
+        BUSINESS = "business", _("business")
+        ACADEMIC = "academic", _("university or academic network")
+        ALLIANCE = "alliance", _("alliance / network")
+        FOUNDATION = "foundation", _("foundation / donor")
+        COMMUNITY = "community", _("community group")
+        OTHER = "other", pgettext_lazy("organisation kind", "other")
+
+    name = models.CharField(_("name"), max_length=255)
+    description = models.TextField(_("description"), blank=True)
+    acronym = models.CharField(_("acronym"), max_length=40, blank=True)
+    aliases = models.TextField(
+        _("other names"),
+        blank=True,
+        help_text=_("One per line: other names or spellings the organisation is known by."),
+    )
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER, db_index=True)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="children",
+    )
+    province = models.ForeignKey(
+        Province,
+        verbose_name=_("province"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="organisations",
+    )
+    website = models.URLField(_("website"), blank=True)
+    logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
+    logo_thumbnail = models.ImageField(_("logo thumbnail"), upload_to="logos/", blank=True, editable=False)
+    is_published = models.BooleanField(_("published"), default=False, db_index=True)
+    pillars = models.ManyToManyField(
+        "initiatives.Pillar",
+        through="PillarParticipation",
+        related_name="organisations",
+        verbose_name=_("pillars"),
+    )
+
+    history = HistoricalRecords(excluded_fields=["logo_thumbnail"])
+    objects = OrganisationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("members:detail", kwargs={"slug": self.slug})
+
+    @property
+    def alias_list(self) -> list[str]:
+        return [line.strip() for line in self.aliases.splitlines() if line.strip()]
+
+
+class MembershipType(models.Model):
+    """Editable data: founding member, member, observer, secretariat, partner…"""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "code"]
+        verbose_name = _("membership type")
+        verbose_name_plural = _("membership types")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Membership(TimeStampedModel):
+    """One period of an organisation's membership, kept apart from the organisation itself."""
+
+    class Status(models.TextChoices):
+        APPLIED = "applied", _("applied")
+        ACTIVE = "active", _("active")
+        SUSPENDED = "suspended", _("suspended")
+        LAPSED = "lapsed", _("lapsed")
+        WITHDRAWN = "withdrawn", _("withdrawn")
+
+    organisation = models.ForeignKey(
+        Organisation, verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="memberships"
+    )
+    membership_type = models.ForeignKey(
+        MembershipType,
+        verbose_name=_("membership type"),
+        on_delete=models.PROTECT,
+        related_name="memberships",
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.ACTIVE, db_index=True
+    )
+    joined_on = models.DateField(_("joined on"), null=True, blank=True)
+    start = models.DateField(_("start"), null=True, blank=True)
+    end = models.DateField(_("end"), null=True, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["organisation", "-start"]
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end__isnull=True) | Q(start__isnull=True) | Q(end__gte=models.F("start")),
+                name="membership_end_after_start",
+                violation_error_message=_("The end date cannot be before the start date."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} · {self.membership_type} · {self.get_status_display()}"
+
+
+class Person(TimeStampedModel):
+    """Someone at a member organisation. Email and phone are private: never on a public page
+    or a public export. Name and position appear publicly only with consent."""
+
+    class Gender(models.TextChoices):
+        FEMALE = "female", _("female")
+        MALE = "male", _("male")
+        OTHER = "other", pgettext_lazy("gender", "other")
+        UNDISCLOSED = "undisclosed", _("not disclosed")
+
+    full_name = models.CharField(_("full name"), max_length=200)
+    gender = models.CharField(_("gender"), max_length=12, choices=Gender.choices, default=Gender.UNDISCLOSED)
+    position = models.CharField(_("position"), max_length=200, blank=True)
+    email = models.EmailField(_("email"), blank=True, db_index=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    public_consent = models.BooleanField(
+        _("may be listed publicly"),
+        default=False,
+        help_text=_("Name and position only; contact details are never public."),
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="person",
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["full_name"]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+
+    def __str__(self) -> str:
+        return self.full_name
+
+
+class Affiliation(TimeStampedModel):
+    """A person's role at an organisation."""
+
+    class Role(models.TextChoices):
+        FOCAL_POINT = "focal_point", _("focal point")
+        ALTERNATE = "alternate", _("alternate focal point")
+        HEAD = "head", _("head of organisation")
+        STAFF = "staff", _("staff")
+
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="affiliations"
+    )
+    organisation = models.ForeignKey(
+        Organisation, verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="affiliations"
+    )
+    role = models.CharField(_("role"), max_length=12, choices=Role.choices, default=Role.STAFF)
+    is_primary = models.BooleanField(_("primary contact"), default=False)
+    start = models.DateField(_("start"), null=True, blank=True)
+    end = models.DateField(_("end"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["organisation", "-is_primary", "role"]
+        verbose_name = _("role at an organisation")
+        verbose_name_plural = _("roles at organisations")
+
+    def __str__(self) -> str:
+        return f"{self.person} · {self.get_role_display()} · {self.organisation}"
+
+
+class PillarParticipation(models.Model):
+    """Which organisations lead or take part in which pillar."""
+
+    class Role(models.TextChoices):
+        LEAD = "lead", _("lead")
+        PARTICIPANT = "participant", _("participant")
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="pillar_participations",
+    )
+    pillar = models.ForeignKey(
+        "initiatives.Pillar",
+        verbose_name=_("pillar"),
+        on_delete=models.CASCADE,
+        related_name="participations",
+    )
+    role = models.CharField(_("role"), max_length=12, choices=Role.choices, default=Role.PARTICIPANT)
+
+    class Meta:
+        ordering = ["pillar__order", "role"]
+        verbose_name = _("pillar participation")
+        verbose_name_plural = _("pillar participations")
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "pillar"], name="one_participation_per_pillar")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} · {self.pillar} ({self.get_role_display()})"
+
+
+class EditorRequest(TimeStampedModel):
+    """An account asking to edit an organisation's profile; a coordinator decides."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("waiting for approval")
+        APPROVED = "approved", _("approved")
+        REJECTED = "rejected", _("declined")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        on_delete=models.CASCADE,
+        related_name="editor_requests",
+    )
+    organisation = models.ForeignKey(
+        Organisation, verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="editor_requests"
+    )
+    position = models.CharField(_("your position"), max_length=200, blank=True)
+    message = models.TextField(_("message to the coordinators"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("editor request")
+        verbose_name_plural = _("editor requests")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "organisation"], name="one_request_per_user_and_organisation"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.organisation} ({self.get_status_display()})"

@@ -1,0 +1,120 @@
+"""Public directory pages and the pages member editors use."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from initiatives.selectors import organisation_initiatives
+
+from . import exports, selectors, services
+from .forms import EditorRequestForm, OrganisationProfileForm
+from .models import EditorRequest
+
+PAGE_SIZE = 24
+
+
+def organisation_list(request: HttpRequest) -> HttpResponse:
+    filters = request.GET.dict()
+    filterset, organisations = selectors.organisation_list(filters=filters)
+    page = Paginator(organisations, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "members/organisation_list.html",
+        {
+            "filter": filterset,
+            "page": page,
+            "facets": selectors.organisation_facets(filters=filters),
+            "pillars": selectors.published_pillars(),
+            "provinces": selectors.current_provinces(),
+            "query_string": query.urlencode(),
+        },
+    )
+
+
+def organisation_export(request: HttpRequest, fmt: str) -> HttpResponse:
+    """The public directory as CSV or Excel, with the list's filters and no private fields."""
+    _filterset, organisations = selectors.organisation_list(filters=request.GET.dict())
+    return exports.directory_response(organisations, fmt=fmt, private=False)
+
+
+def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = selectors.organisation_get_public(slug=slug)
+    if organisation is None:
+        raise Http404
+    can_edit = (
+        request.user.is_authenticated
+        and selectors.organisation_get_editable(user=request.user, slug=slug) is not None
+    )
+    return render(
+        request,
+        "members/organisation_detail.html",
+        {
+            "organisation": organisation,
+            "people": selectors.organisation_public_people(organisation=organisation),
+            "membership": organisation.memberships.all()[:1],
+            "can_edit": can_edit,
+            "initiatives": organisation_initiatives(organisation=organisation),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def organisation_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    # Another organisation's page does not exist as far as this account is concerned.
+    organisation = selectors.organisation_get_editable(user=request.user, slug=slug)
+    if organisation is None:
+        raise Http404
+    form = OrganisationProfileForm(request.POST or None, request.FILES or None, instance=organisation)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            form.save()
+            services.organisation_logo_store(
+                organisation=organisation, clean=form.logo_upload(), cleared=form.logo_cleared()
+            )
+        messages.success(request, _("The profile has been saved."))
+        return redirect(organisation.get_absolute_url() if organisation.is_published else "members:mine")
+    return render(request, "members/organisation_form.html", {"organisation": organisation, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def editor_request_create(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = selectors.organisation_get_public(slug=slug)
+    if organisation is None:
+        raise Http404
+    form = EditorRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        editor_request = services.editor_request_create(
+            user=request.user,
+            organisation=organisation,
+            position=form.cleaned_data["position"],
+            message=form.cleaned_data["message"],
+        )
+        if editor_request.status == EditorRequest.Status.APPROVED:
+            messages.info(request, _("You can already edit this organisation's profile."))
+        else:
+            messages.success(request, _("Your request has been sent. A coordinator will review it."))
+        return redirect("members:mine")
+    return render(request, "members/editorrequest_form.html", {"organisation": organisation, "form": form})
+
+
+@login_required
+def my_organisations(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "members/my_organisations.html",
+        {
+            "editable": selectors.organisations_editable_by(user=request.user).order_by("name")
+            if not request.user.is_staff
+            else [],
+            "requests": selectors.editor_requests_of(user=request.user),
+        },
+    )

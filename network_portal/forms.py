@@ -1,0 +1,26 @@
+"""Form pieces shared by the apps."""
+
+from django import forms
+from django.core.files.uploadedfile import UploadedFile
+
+from .images import CleanImage, clean_image
+
+IMAGE_ACCEPT = "image/jpeg,image/png,image/webp"
+
+
+class ImageUploadField(forms.FileField):
+    """A file field that only accepts an image that :func:`clean_image` accepts.
+
+    It returns the re-encoded image, so the upload as sent is never stored; the thumbnail is
+    kept on ``last_clean`` for the form to store beside it.
+    """
+
+    widget = forms.ClearableFileInput(attrs={"accept": IMAGE_ACCEPT})
+
+    def clean(self, data, initial=None):
+        value = super().clean(data, initial)
+        self.last_clean: CleanImage | None = None
+        if isinstance(value, UploadedFile):
+            self.last_clean = clean_image(value)
+            return self.last_clean.image
+        return value

@@ -1,0 +1,99 @@
+"""Search that ignores Vietnamese diacritics, the same on SQLite and PostgreSQL.
+
+Visitors type without tone marks ("nhua", "da nang"); the data has them ("nhựa", "Đà Nẵng").
+Both sides are folded to lower-case ASCII letters by one table: in Python for the query, and in
+the database by a ``portal_fold(text)`` SQL function. On SQLite that function is this module's
+``fold`` registered on each connection; on PostgreSQL a migration creates it as a plain SQL
+``translate()`` built from the same table, so no extension (``unaccent``) is needed.
+"""
+
+import unicodedata
+from collections.abc import Iterable
+
+from django.db import models
+from django.db.models import Q, QuerySet
+from django.db.models.functions import Cast
+
+MAX_QUERY_TERMS = 8
+
+
+def _build_table() -> tuple[str, str]:
+    """Every accented Latin letter in the blocks Vietnamese uses, with its bare letter."""
+    source, target = [], []
+    for code in [*range(0x00C0, 0x0250), *range(0x1E00, 0x1F00)]:
+        char = chr(code)
+        decomposed = unicodedata.normalize("NFD", char)
+        base = decomposed[0]
+        if (
+            len(decomposed) > 1
+            and base.isascii()
+            and base.isalpha()
+            and all(unicodedata.combining(mark) for mark in decomposed[1:])
+        ):
+            source.append(char)
+            target.append(base)
+    # Đ/đ are letters of their own in Unicode, not D with a mark, but readers fold them to d.
+    source += ["Đ", "đ"]
+    target += ["D", "d"]
+    return "".join(source), "".join(target)
+
+
+FOLD_FROM, FOLD_TO = _build_table()
+_FOLD_MAP = str.maketrans(FOLD_FROM, FOLD_TO)
+
+
+def fold(value: object) -> str | None:
+    """Lower-case ``value`` with Vietnamese (and other Latin) diacritics removed."""
+    if value is None:
+        return None
+    text = unicodedata.normalize("NFC", str(value))
+    return text.translate(_FOLD_MAP).lower()
+
+
+class Fold(models.Func):
+    """``portal_fold(expression)``: the database side of :func:`fold`."""
+
+    function = "portal_fold"
+    output_field = models.TextField()
+
+    def __init__(self, expression, **extra):
+        super().__init__(Cast(expression, models.TextField()), **extra)
+
+
+def postgresql_function_sql() -> str:
+    """SQL creating ``portal_fold`` on PostgreSQL; lower() runs after translate() so the
+    result does not depend on the database's collation for non-ASCII letters."""
+    source = FOLD_FROM.replace("'", "''")
+    target = FOLD_TO.replace("'", "''")
+    return (
+        "CREATE OR REPLACE FUNCTION portal_fold(value text) RETURNS text AS $$ "
+        f"SELECT lower(translate(normalize(value, NFC), '{source}', '{target}')) "
+        "$$ LANGUAGE SQL IMMUTABLE STRICT PARALLEL SAFE;"
+    )
+
+
+def search_terms(query: str | None) -> list[str]:
+    """The folded words of a visitor's query, bounded so a hostile query stays cheap."""
+    folded = fold((query or "")[:200]) or ""
+    return [term for term in folded.split() if term][:MAX_QUERY_TERMS]
+
+
+def accent_insensitive_search(queryset: QuerySet, query: str | None, fields: Iterable[str]) -> QuerySet:
+    """Rows where every word of ``query`` occurs in at least one of ``fields``, ignoring
+    diacritics and case. An empty query returns the queryset unchanged."""
+    terms = search_terms(query)
+    if not terms:
+        return queryset
+    fields = list(fields)
+    annotations = {f"_fold_{i}": Fold(field) for i, field in enumerate(fields)}
+    queryset = queryset.alias(**annotations)
+    condition = Q()
+    for term in terms:
+        any_field = Q()
+        for name in annotations:
+            any_field |= Q(**{f"{name}__contains": term})
+        condition &= any_field
+    # Several related fields can repeat a row (one per alias or contact); keep each row once.
+    if any("__" in field for field in fields):
+        return queryset.filter(condition).distinct()
+    return queryset.filter(condition)

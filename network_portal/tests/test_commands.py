@@ -1,0 +1,60 @@
+"""The set-up commands `make run` relies on: demo data and the coordinator login."""
+
+import re
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from initiatives.models import Pillar
+
+
+@pytest.mark.django_db
+def test_load_demo_loads_the_pillars_of_the_plan_once():
+    call_command("load_demo", stdout=StringIO())
+    call_command("load_demo", stdout=StringIO())
+    assert Pillar.objects.count() == 6
+    gender = Pillar.objects.get(code="gender-inclusion")
+    assert gender.name_vi == "Bình đẳng giới và phát triển bao trùm"
+    assert gender.name_en == "Gender equality and inclusive development"
+
+
+@pytest.mark.django_db
+def test_load_demo_keeps_a_coordinators_edits_to_other_rows():
+    call_command("load_demo", stdout=StringIO())
+    Pillar.objects.create(code="reuse-refill", name_vi="Tái sử dụng và nạp lại")
+    call_command("load_demo", stdout=StringIO())
+    assert Pillar.objects.filter(code="reuse-refill").exists()
+
+
+@pytest.mark.django_db
+def test_create_coordinator_prints_a_login_that_works(client, settings, tmp_path):
+    settings.VAR_DIR = tmp_path
+    out = StringIO()
+    call_command("create_coordinator", stdout=out)
+    call_command("create_coordinator", stdout=out)
+    printed = out.getvalue()
+    email = re.search(r"email:\s+(\S+)", printed).group(1)
+    passwords = re.findall(r"password:\s+(\S+)", printed)
+    assert passwords[0] == passwords[1], "the printed login must stay the same from run to run"
+
+    response = client.post("/vi/accounts/login/", {"login": email, "password": passwords[0]})
+    assert response.status_code == 302
+    assert client.get("/vi/admin/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_load_demo_loads_the_real_members_and_vietnams_provinces():
+    from members.models import Organisation, Province
+
+    call_command("load_demo", stdout=StringIO())
+    call_command("load_demo", stdout=StringIO())
+    assert Province.objects.filter(successor__isnull=True).count() == 34
+    assert Province.objects.get(code="quang-nam").successor.code == "da-nang"
+    founding = Organisation.objects.filter(memberships__membership_type__code="founding-member")
+    assert founding.count() == 17
+    assert Organisation.objects.get(acronym="ISPONRE").kind == Organisation.Kind.RESEARCH
+    assert (
+        Organisation.objects.get(slug="vingroup-environment-board").name_vi
+        == "Ban Bảo vệ Môi trường – Tập đoàn Vingroup"
+    )

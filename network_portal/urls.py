@@ -1,0 +1,38 @@
+"""URL configuration: public pages under a language prefix (/vi/, /en/); the health check and
+the language switch outside it."""
+
+from allauth.account.decorators import secure_admin_login
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from . import views
+
+# Coordinators sign in through allauth, so the admin gets its rate limits and verification.
+admin.site.login = secure_admin_login(admin.site.login)
+admin.site.site_header = "NPAP Việt Nam"
+admin.site.site_title = "NPAP Việt Nam"
+
+urlpatterns = [
+    path("healthz", views.healthz, name="healthz"),
+    path("i18n/setlang/", set_language, name="set_language"),
+]
+
+urlpatterns += i18n_patterns(
+    path("", views.home, name="home"),
+    path("admin/", admin.site.urls),
+    path("accounts/", include("allauth.urls")),
+    path("members/", include("members.urls")),
+    path("events/", include("events.urls")),
+    path("", include("initiatives.urls")),
+    path("reports/", include("reports.urls")),
+    prefix_default_language=True,
+)
+
+if settings.SERVE_MEDIA:
+    # Local runs serve public uploads (logos, photos) themselves; in production the proxy does.
+    from django.urls import re_path
+
+    urlpatterns += [re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$", views.media, name="media")]

@@ -1,0 +1,60 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from . import services
+from .models import PublishedReport, ReportFile, ReportRun
+
+
+class ReportFileInline(admin.TabularInline):
+    model = ReportFile
+    extra = 0
+    fields = ["format", "size", "created_at"]
+    readonly_fields = fields
+    can_delete = False
+
+
+@admin.register(ReportRun)
+class ReportRunAdmin(admin.ModelAdmin):
+    list_display = [
+        "kind",
+        "period_start",
+        "period_end",
+        "pillar",
+        "language",
+        "status",
+        "progress",
+        "requested_by",
+        "created_at",
+    ]
+    list_filter = ["kind", "status", "language"]
+    date_hierarchy = "created_at"
+    list_select_related = ["pillar", "requested_by"]
+    readonly_fields = [
+        "status",
+        "progress",
+        "progress_note",
+        "started_at",
+        "heartbeat_at",
+        "finished_at",
+        "attempts",
+        "error",
+        "dispatch_note",
+        "requested_by",
+    ]
+    inlines = [ReportFileInline]
+    actions = ["retry"]
+
+    @admin.action(description=_("Build the selected failed reports again"))
+    def retry(self, request, queryset):
+        for run in queryset.filter(status=ReportRun.Status.FAILED):
+            services.report_run_retry(run=run)
+
+
+@admin.register(PublishedReport)
+class PublishedReportAdmin(admin.ModelAdmin):
+    list_display = ["title", "kind", "year", "pillar", "language", "is_published"]
+    list_filter = ["kind", "year", "language", "is_published"]
+    list_editable = ["is_published"]
+    search_fields = ["title", "summary"]
+    raw_id_fields = ["file"]
+    readonly_fields = ["published_by"]

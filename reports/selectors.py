@@ -1,0 +1,49 @@
+"""Reads for report runs and the public library."""
+
+from django.db.models import QuerySet
+
+from .models import PublishedReport, ReportFile, ReportRun
+
+
+def report_runs_recent(*, limit: int = 50) -> QuerySet[ReportRun]:
+    return ReportRun.objects.select_related("pillar", "requested_by").prefetch_related("files")[:limit]
+
+
+def report_run_get(*, pk: int) -> ReportRun | None:
+    return (
+        ReportRun.objects.select_related("pillar", "requested_by")
+        .prefetch_related("files")
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def report_file_get(*, pk: int) -> ReportFile | None:
+    return ReportFile.objects.select_related("run", "run__pillar").filter(pk=pk).first()
+
+
+def published_reports(*, filters: dict) -> QuerySet[PublishedReport]:
+    reports = PublishedReport.objects.filter(is_published=True).select_related("pillar", "file")
+    kind = filters.get("kind")
+    if kind in ReportRun.Kind.values:
+        reports = reports.filter(kind=kind)
+    pillar = filters.get("pillar")
+    if pillar:
+        reports = reports.filter(pillar__code=pillar[:40], pillar__is_published=True)
+    year = filters.get("year", "")
+    if year.isdigit() and len(year) == 4:
+        reports = reports.filter(year=int(year))
+    return reports
+
+
+def published_report_years() -> list[int]:
+    return list(
+        PublishedReport.objects.filter(is_published=True)
+        .values_list("year", flat=True)
+        .distinct()
+        .order_by("-year")
+    )
+
+
+def published_report_get(*, slug: str) -> PublishedReport | None:
+    return published_reports(filters={}).filter(slug=slug).first()
