@@ -1,0 +1,449 @@
+"""Events: workshops, conferences, trainings and delegations, with their agenda, documents,
+photos and who took part.
+
+Coordinators usually record an event after it took place, from the sign-in sheet. Headcounts
+come from the attendance records when there are any; for an event without a name list the
+coordinator types them in (``headcount_*`` fields), and the same rules hold for both: no part
+exceeds the total, nothing is negative.
+"""
+
+import os
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from network_portal.models import TimeStampedModel
+
+
+def _generated_name(folder: str, filename: str) -> str:
+    """Stored files get a random name: the uploader's file name is never used on disk."""
+    extension = os.path.splitext(filename)[1].lower()
+    return f"{folder}/{uuid.uuid4().hex}{extension}"
+
+
+def document_upload_to(instance, filename: str) -> str:
+    return _generated_name("events/documents", filename)
+
+
+class EventType(models.Model):
+    """Editable data: consultation workshop, working-group meeting, training, roundtable…"""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "code"]
+        verbose_name = _("event type")
+        verbose_name_plural = _("event types")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class EventSeries(models.Model):
+    """Events that recur, e.g. the national roundtable held every two years."""
+
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    name = models.CharField(_("name"), max_length=255)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("event series")
+        verbose_name_plural = _("event series")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class EventQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+
+class Event(TimeStampedModel):
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("planned")
+        HELD = "held", _("held")
+        POSTPONED = "postponed", _("postponed")
+        CANCELLED = "cancelled", _("cancelled")
+
+    class Format(models.TextChoices):
+        OFFLINE = "offline", _("in person")
+        ONLINE = "online", _("online")
+        HYBRID = "hybrid", _("hybrid (in person and online)")
+
+    class LinkVisibility(models.TextChoices):
+        PUBLIC = "public", _("everyone")
+        SIGNED_IN = "signed_in", _("signed-in members")
+        STAFF = "staff", _("coordinators only")
+
+    title = models.CharField(_("title"), max_length=300)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    event_type = models.ForeignKey(
+        EventType, verbose_name=_("event type"), on_delete=models.PROTECT, related_name="events"
+    )
+    series = models.ForeignKey(
+        EventSeries,
+        verbose_name=_("series"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PLANNED, db_index=True
+    )
+    format = models.CharField(
+        _("format"), max_length=8, choices=Format.choices, default=Format.OFFLINE, db_index=True
+    )
+    summary = models.TextField(_("summary"), blank=True)
+    objectives = models.TextField(_("objectives"), blank=True)
+    outcomes = models.TextField(_("outcomes and recommendations"), blank=True)
+    start_date = models.DateField(_("start date"), db_index=True)
+    end_date = models.DateField(
+        _("end date"), null=True, blank=True, help_text=_("For events over several days.")
+    )
+    start_time = models.TimeField(_("start time"), null=True, blank=True)
+    end_time = models.TimeField(_("end time"), null=True, blank=True)
+    venue = models.CharField(_("venue"), max_length=300, blank=True)
+    province = models.ForeignKey(
+        "members.Province",
+        verbose_name=_("province"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="events",
+    )
+    country = models.CharField(
+        _("country"), max_length=100, blank=True, help_text=_("For events abroad, such as delegations.")
+    )
+    online_link = models.URLField(_("online link"), blank=True)
+    online_link_visibility = models.CharField(
+        _("who may see the online link"),
+        max_length=10,
+        choices=LinkVisibility.choices,
+        default=LinkVisibility.SIGNED_IN,
+    )
+    pillars = models.ManyToManyField(
+        "initiatives.Pillar", verbose_name=_("pillars"), blank=True, related_name="events"
+    )
+    # Headcounts typed in when there is no name list; ignored once attendance is recorded.
+    headcount_total = models.PositiveIntegerField(_("participants"), null=True, blank=True)
+    headcount_women = models.PositiveIntegerField(_("women"), null=True, blank=True)
+    headcount_men = models.PositiveIntegerField(_("men"), null=True, blank=True)
+    headcount_other = models.PositiveIntegerField(_("other or not disclosed"), null=True, blank=True)
+    headcount_online = models.PositiveIntegerField(_("online participants"), null=True, blank=True)
+    is_published = models.BooleanField(_("published"), default=False, db_index=True)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-start_date", "-start_time", "title"]
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        indexes = [models.Index(fields=["is_published", "start_date"], name="event_published_start")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
+                name="event_end_not_before_start",
+                violation_error_message=_("The end date cannot be before the start date."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("events:detail", kwargs={"slug": self.slug})
+
+    @property
+    def last_date(self):
+        return self.end_date or self.start_date
+
+    @property
+    def is_multi_day(self) -> bool:
+        return bool(self.end_date and self.end_date != self.start_date)
+
+    def clean(self) -> None:
+        errors: dict[str, list] = {}
+        if self.end_date and self.start_date and self.end_date < self.start_date:
+            errors.setdefault("end_date", []).append(_("The end date cannot be before the start date."))
+        if self.start_time and self.end_time and not self.is_multi_day and self.end_time < self.start_time:
+            errors.setdefault("end_time", []).append(_("The end time cannot be before the start time."))
+        total = self.headcount_total
+        parts = [self.headcount_women, self.headcount_men, self.headcount_other]
+        if total is None and any(part is not None for part in [*parts, self.headcount_online]):
+            errors.setdefault("headcount_total", []).append(
+                _("Enter the total number of participants as well.")
+            )
+        elif total is not None:
+            if sum(part or 0 for part in parts) > total:
+                errors.setdefault("headcount_total", []).append(
+                    _("Women, men and other add up to more than the total of %(total)s.") % {"total": total}
+                )
+            if self.headcount_online is not None and self.headcount_online > total:
+                errors.setdefault("headcount_online", []).append(
+                    _("Online participants cannot exceed the total of %(total)s.") % {"total": total}
+                )
+        if self.format == self.Format.OFFLINE and self.headcount_online:
+            errors.setdefault("headcount_online", []).append(
+                _("An in-person event has no online participants; change its format to hybrid or online.")
+            )
+        if self.province_id and self.country:
+            errors.setdefault("country", []).append(
+                _("Give either a province in Vietnam or a country abroad, not both.")
+            )
+        if errors:
+            raise ValidationError(errors)
+
+
+class EventOrganiser(models.Model):
+    class Role(models.TextChoices):
+        HOST = "host", _("host")
+        CO_HOST = "co_host", _("co-host")
+        FUNDER = "funder", _("funder")
+
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="organisers"
+    )
+    organisation = models.ForeignKey(
+        "members.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="event_roles",
+    )
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.HOST)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "role", "pk"]
+        verbose_name = _("organiser")
+        verbose_name_plural = _("organisers")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "organisation", "role"], name="one_role_per_event_organiser"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} · {self.get_role_display()}"
+
+
+class AgendaSession(models.Model):
+    """A block of the programme: a plenary, or one of several parallel sessions."""
+
+    class Kind(models.TextChoices):
+        PLENARY = "plenary", _("plenary")
+        PARALLEL = "parallel", _("parallel session")
+
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="sessions"
+    )
+    title = models.CharField(_("title"), max_length=300)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.PLENARY)
+    date = models.DateField(_("date"), null=True, blank=True)
+    start_time = models.TimeField(_("start time"), null=True, blank=True)
+    end_time = models.TimeField(_("end time"), null=True, blank=True)
+    room = models.CharField(_("room"), max_length=200, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["date", "order", "start_time", "pk"]
+        verbose_name = _("agenda session")
+        verbose_name_plural = _("agenda sessions")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        if self.start_time and self.end_time and self.end_time < self.start_time:
+            raise ValidationError({"end_time": _("The end time cannot be before the start time.")})
+
+
+class EventDocument(models.Model):
+    class Kind(models.TextChoices):
+        AGENDA = "agenda", _("agenda")
+        CONCEPT_NOTE = "concept_note", _("concept note")
+        MINUTES = "minutes", _("minutes")
+        SLIDES = "slides", _("slides")
+        REPORT = "report", _("report")
+        OTHER = "other", pgettext_lazy("document kind", "other")
+
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="documents"
+    )
+    title = models.CharField(_("title"), max_length=300)
+    kind = models.CharField(_("kind"), max_length=14, choices=Kind.choices, default=Kind.OTHER)
+    file = models.FileField(_("file"), upload_to=document_upload_to, blank=True)
+    url = models.URLField(_("link"), blank=True)
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES, default="vi")
+    is_public = models.BooleanField(
+        _("public"), default=True, help_text=_("Untick for documents only coordinators may see.")
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "kind", "pk"]
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        if not self.file and not self.url:
+            raise ValidationError(_("Upload a file or give a link."))
+        if self.file and self.url:
+            raise ValidationError(_("Give either a file or a link, not both."))
+
+    @property
+    def href(self) -> str:
+        return self.file.url if self.file else self.url
+
+
+class AgendaItem(models.Model):
+    """One talk or discussion on the programme, with who presents it."""
+
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="agenda_items"
+    )
+    session = models.ForeignKey(
+        AgendaSession,
+        verbose_name=_("session"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="items",
+    )
+    title = models.CharField(_("title"), max_length=300)
+    start_time = models.TimeField(_("start time"), null=True, blank=True)
+    end_time = models.TimeField(_("end time"), null=True, blank=True)
+    presenter = models.ForeignKey(
+        "members.Person",
+        verbose_name=_("presenter"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="agenda_items",
+    )
+    presenter_organisation = models.ForeignKey(
+        "members.Organisation",
+        verbose_name=_("presenting organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="agenda_items",
+    )
+    document = models.ForeignKey(
+        EventDocument,
+        verbose_name=_("document"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="agenda_items",
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["session__order", "order", "start_time", "pk"]
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        errors = {}
+        if self.start_time and self.end_time and self.end_time < self.start_time:
+            errors["end_time"] = _("The end time cannot be before the start time.")
+        if self.session_id and self.event_id and self.session.event_id != self.event_id:
+            errors["session"] = _("Choose a session of this event.")
+        if self.document_id and self.event_id and self.document.event_id != self.event_id:
+            errors["document"] = _("Choose a document of this event.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class EventPhoto(models.Model):
+    event = models.ForeignKey(Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="photos")
+    image = models.ImageField(_("photo"), upload_to="events/photos/")
+    thumbnail = models.ImageField(_("thumbnail"), upload_to="events/photos/", blank=True, editable=False)
+    width = models.PositiveIntegerField(_("width"), default=0, editable=False)
+    height = models.PositiveIntegerField(_("height"), default=0, editable=False)
+    caption = models.CharField(_("caption"), max_length=300, blank=True)
+    credit = models.CharField(_("credit"), max_length=200, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+
+    def __str__(self) -> str:
+        return self.caption or self.image.name
+
+
+class Participation(TimeStampedModel):
+    """A person at an event, with the organisation they came from at the time."""
+
+    class Role(models.TextChoices):
+        PARTICIPANT = "participant", _("participant")
+        SPEAKER = "speaker", _("speaker")
+        FACILITATOR = "facilitator", _("facilitator")
+        ORGANISER = "organiser", _("organiser")
+        PRESS = "press", _("press")
+
+    class Status(models.TextChoices):
+        INVITED = "invited", _("invited")
+        REGISTERED = "registered", _("registered")
+        ATTENDED = "attended", _("attended")
+        NO_SHOW = "no_show", _("did not attend")
+
+    class Mode(models.TextChoices):
+        IN_PERSON = "in_person", _("in person")
+        ONLINE = "online", _("online")
+
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="participations"
+    )
+    person = models.ForeignKey(
+        "members.Person", verbose_name=_("person"), on_delete=models.CASCADE, related_name="participations"
+    )
+    organisation = models.ForeignKey(
+        "members.Organisation",
+        verbose_name=_("organisation at the time"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="event_participations",
+    )
+    organisation_name = models.CharField(
+        _("organisation (as written)"),
+        max_length=300,
+        blank=True,
+        help_text=_("As written on the sign-in sheet, when it is not in the directory."),
+    )
+    role = models.CharField(_("role"), max_length=12, choices=Role.choices, default=Role.PARTICIPANT)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.ATTENDED, db_index=True
+    )
+    mode = models.CharField(_("attendance"), max_length=10, choices=Mode.choices, default=Mode.IN_PERSON)
+
+    class Meta:
+        ordering = ["event", "person__full_name"]
+        verbose_name = _("participation")
+        verbose_name_plural = _("participations")
+        constraints = [
+            models.UniqueConstraint(fields=["event", "person"], name="one_participation_per_person_and_event")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} · {self.event}"
