@@ -427,3 +427,99 @@ def approval_queue() -> QuerySet[IndicatorUpdate]:
         .prefetch_related("disaggregations__dimension_value", "evidence")
         .order_by("submitted_at", "pk")
     )
+
+
+# --- reporting periods (for the reports app) ---------------------------------------------------
+
+
+@dataclass
+class PeriodTotal:
+    indicator: NetworkIndicator
+    current: rollups.Figure | None
+    previous: rollups.Figure | None
+    breakdown: list[Breakdown] = field(default_factory=list)
+
+
+def network_period_totals(
+    *, start: date, end: date, previous: tuple[date, date] | None = None, pillar: Pillar | None = None
+) -> list[PeriodTotal]:
+    """Each network indicator's total for a reporting period (and the period before, to compare),
+    over the published initiatives, by the rules of :mod:`initiatives.rollups`: amounts dated in
+    the period are summed; cumulative indicators give each initiative's latest running total up to
+    the period's end."""
+    indicators = list(NetworkIndicator.objects.all())
+    initiatives = initiative_public_queryset()
+    if pillar is not None:
+        initiatives = initiatives.filter(pillars=pillar)
+    updates = IndicatorUpdate.objects.filter(
+        status=IndicatorUpdate.Status.APPROVED,
+        period__indicator__network_indicator__isnull=False,
+        period__indicator__result__initiative__in=initiatives,
+        reported_on__lte=end,
+    )
+    grouped: dict[int, list[rollups.Report]] = defaultdict(list)
+    for network_id, report in _reports(updates):
+        grouped[network_id].append(report)
+    values = _dimension_values()
+    rows = []
+    for indicator in indicators:
+        reports = grouped.get(indicator.pk, [])
+        current = rollups.combine(reports, cumulative=indicator.cumulative, since=start, until=end)
+        before = (
+            rollups.combine(reports, cumulative=indicator.cumulative, since=previous[0], until=previous[1])
+            if previous
+            else None
+        )
+        rows.append(
+            PeriodTotal(
+                indicator=indicator,
+                current=current,
+                previous=before,
+                breakdown=_breakdown(current.parts if current else {}, values),
+            )
+        )
+    return rows
+
+
+def initiative_period_rows(*, start: date, end: date, pillar: Pillar | None = None):
+    """Targets against actuals of every published initiative's indicator periods that overlap
+    the reporting period, with the actual's and target's disaggregations; a generator, so a
+    large export streams."""
+    initiatives = initiative_public_queryset()
+    if pillar is not None:
+        initiatives = initiatives.filter(pillars=pillar)
+    periods = (
+        Period.objects.filter(indicator__result__initiative__in=initiatives, start__lte=end, end__gte=start)
+        .select_related("indicator__result__initiative", "indicator__network_indicator")
+        .prefetch_related("disaggregation_targets", "indicator__result__initiative__pillars")
+        .order_by(
+            "indicator__result__initiative__title_vi", "indicator__result__order", "indicator__order", "start"
+        )
+    )
+    values = _dimension_values()
+    for chunk_start in range(0, 10**9, 500):
+        chunk = list(periods[chunk_start : chunk_start + 500])
+        if not chunk:
+            return
+        approved = IndicatorUpdate.objects.filter(
+            status=IndicatorUpdate.Status.APPROVED, period__indicator__in={p.indicator_id for p in chunk}
+        )
+        by_indicator: dict[int, list[rollups.Report]] = defaultdict(list)
+        for _network_id, report in _reports(approved):
+            by_indicator[report.series].append(report)
+        for period in chunk:
+            indicator = period.indicator
+            actual = (
+                None
+                if indicator.is_qualitative
+                else rollups.period_actual(
+                    by_indicator.get(indicator.pk, []),
+                    cumulative=indicator.cumulative,
+                    start=period.start,
+                    end=period.end,
+                )
+            )
+            targets = {t.dimension_value_id: t.value for t in period.disaggregation_targets.all()}
+            period.actual = actual
+            period.breakdown = _breakdown(actual.parts if actual else {}, values, targets)
+            yield period

@@ -5,13 +5,18 @@ public pages: unpublished items are never counted.
 """
 
 from collections.abc import Callable, Iterator
-from datetime import date
+from datetime import date, timedelta
+from decimal import Decimal
 
 from django.db.models import Q
 from django.utils import translation
-from django.utils.formats import date_format
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 
+from events.headcounts import headcounts_for
+from events.models import Event
+from initiatives.models import Initiative, Pillar
+from initiatives.selectors import initiative_period_rows, network_period_totals
 from members.models import Membership, Organisation
 
 from .documents import Document, Section, Table
@@ -94,14 +99,231 @@ def section_members(run: ReportRun) -> Section:
     return Section(title=_("Members"), paragraphs=paragraphs, tables=[kinds, new])
 
 
-# Other apps add sections here (events, results), keyed by name, so a kind lists what it needs.
-SECTION_BUILDERS: dict[str, Callable[[ReportRun], Section]] = {"members": section_members}
+def _period_events(run: ReportRun, start: date, end: date):
+    events = Event.objects.published().filter(start_date__range=(start, end))
+    if run.pillar_id:
+        events = events.filter(pillars=run.pillar_id)
+    return events
+
+
+def _place(event: Event) -> str:
+    if event.country:
+        return event.country
+    return event.province.current.name if event.province else ""
+
+
+def section_events(run: ReportRun) -> Section:
+    events = list(
+        _period_events(run, run.period_start, run.period_end)
+        .exclude(status__in=[Event.Status.CANCELLED, Event.Status.POSTPONED])
+        .select_related("event_type", "province", "province__successor")
+        .order_by("start_date", "pk")[:NARRATIVE_ROW_LIMIT]
+    )
+    counts = headcounts_for(events)
+    rows = []
+    for event in events:
+        count = counts.get(event.pk)
+        rows.append(
+            [
+                event.start_date,
+                event.title,
+                event.event_type.name,
+                event.get_format_display(),
+                _place(event),
+                count.total if count else None,
+                count.women if count else None,
+                count.men if count else None,
+                count.other if count else None,
+            ]
+        )
+    known = [c for c in counts.values()]
+    participants = sum(c.total for c in known)
+    women = sum(c.women or 0 for c in known if c.women is not None)
+    with_gender = sum(c.total for c in known if c.women is not None)
+    previous = _period_events(run, *previous_period(run.period_start, run.period_end)).count()
+    paragraphs = [
+        _(
+            "%(events)s events took place or were planned in the period (%(previous)s in the period before), "
+            "with %(participants)s participants recorded."
+        )
+        % {"events": len(events), "previous": previous, "participants": number_format(participants)}
+    ]
+    if with_gender:
+        paragraphs.append(
+            _("Where participants were counted by gender, %(women)s of %(counted)s were women (%(share)s%%).")
+            % {
+                "women": number_format(women),
+                "counted": number_format(with_gender),
+                "share": round(100 * women / with_gender),
+            }
+        )
+    table = Table(
+        name=_("Events of the period"),
+        columns=[
+            _("Date"),
+            _("Event"),
+            _("Type"),
+            _("Format"),
+            _("Place"),
+            _("Participants"),
+            _("Women"),
+            _("Men"),
+            _("Other or not disclosed"),
+        ],
+        rows=rows,
+        chart_label_column=1,
+        chart_value_columns=[5],
+    )
+    return Section(title=_("Events"), paragraphs=paragraphs, tables=[table])
+
+
+def section_upcoming_events(run: ReportRun) -> Section:
+    events = Event.objects.published().filter(
+        start_date__gt=run.period_end,
+        start_date__lte=run.period_end + timedelta(days=183),
+        status=Event.Status.PLANNED,
+    )
+    if run.pillar_id:
+        events = events.filter(pillars=run.pillar_id)
+    rows = [
+        [event.start_date, event.title, event.event_type.name, event.get_format_display(), _place(event)]
+        for event in events.select_related("event_type", "province", "province__successor").order_by(
+            "start_date", "pk"
+        )[:NARRATIVE_ROW_LIMIT]
+    ]
+    paragraphs = [] if rows else [_("No events are planned yet for the coming months.")]
+    table = Table(
+        name=_("Upcoming events"),
+        columns=[_("Date"), _("Event"), _("Type"), _("Format"), _("Place")],
+        rows=rows,
+    )
+    return Section(title=_("Upcoming events"), paragraphs=paragraphs, tables=[table])
+
+
+def _plain(value):
+    """Whole numbers stored as decimals (11.00) read as whole numbers in every format."""
+    if isinstance(value, Decimal) and value == value.to_integral_value():
+        return int(value)
+    if isinstance(value, Decimal):
+        return round(value, 2)
+    return value
+
+
+def _figure(figure, indicator) -> Decimal | int | None:
+    if figure is None:
+        return None
+    return _plain(figure.display)
+
+
+def _change(current, previous) -> str:
+    if current is None or previous is None or not previous:
+        return ""
+    percent = (Decimal(current) - Decimal(previous)) * 100 / Decimal(previous)
+    return f"{percent:+.0f} %"
+
+
+def section_results(run: ReportRun) -> Section:
+    previous = previous_period(run.period_start, run.period_end)
+    totals = network_period_totals(
+        start=run.period_start, end=run.period_end, previous=previous, pillar=run.pillar
+    )
+    rows = []
+    for total in totals:
+        current = _figure(total.current, total.indicator)
+        before = _figure(total.previous, total.indicator)
+        if current is None and before is None:
+            continue
+        unit = "%" if total.indicator.measure == "percentage" else total.indicator.unit
+        breakdown = "; ".join(
+            f"{part.label}: {number_format(_plain(part.value))}" for part in total.breakdown
+        )
+        rows.append([total.indicator.name, unit, current, before, _change(current, before), breakdown])
+    paragraphs = [
+        _(
+            "Totals of the network indicators from the approved results of published initiatives. Running "
+            "totals (such as households sorting at source) give each initiative's latest figure; amounts "
+            "(such as kilograms collected) add up what was reported in the period."
+        )
+    ]
+    if not rows:
+        paragraphs.append(_("No approved results were reported for this period."))
+    table = Table(
+        name=_("Network results"),
+        columns=[_("Indicator"), _("Unit"), _("This period"), _("Previous period"), _("Change"), _("By sex")],
+        rows=rows,
+        chart_label_column=0,
+        chart_value_columns=[2, 3],
+    )
+    initiatives = (
+        Initiative.objects.published()
+        .filter(Q(start__isnull=True) | Q(start__lte=run.period_end))
+        .filter(Q(end__isnull=True) | Q(end__gte=run.period_start))
+        .exclude(status=Initiative.Status.CANCELLED)
+        .order_by("title_vi", "pk")
+    )
+    if run.pillar_id:
+        initiatives = initiatives.filter(pillars=run.pillar_id)
+    active = Table(
+        name=_("Initiatives active in the period"),
+        columns=[_("Initiative"), _("Status"), _("Start"), _("End"), _("Places")],
+        rows=[
+            [
+                initiative.title,
+                initiative.get_status_display(),
+                initiative.start,
+                initiative.end,
+                initiative.location_detail,
+            ]
+            for initiative in initiatives[:NARRATIVE_ROW_LIMIT]
+        ],
+    )
+    return Section(title=_("Results"), paragraphs=paragraphs, tables=[table, active])
+
+
+def section_highlights(run: ReportRun) -> Section:
+    """The period in a few sentences, from the same figures as the sections that follow."""
+    events = _period_events(run, run.period_start, run.period_end).exclude(
+        status__in=[Event.Status.CANCELLED, Event.Status.POSTPONED]
+    )
+    counts = headcounts_for(events)
+    participants = sum(c.total for c in counts.values())
+    organisations = _published_members(run)
+    new_members = (
+        Membership.objects.filter(organisation__in=organisations)
+        .filter(
+            Q(joined_on__range=(run.period_start, run.period_end))
+            | Q(joined_on__isnull=True, start__range=(run.period_start, run.period_end))
+        )
+        .values("organisation")
+        .distinct()
+        .count()
+    )
+    paragraphs = [
+        _("%(events)s events with %(participants)s participants; %(members)s new member organisations.")
+        % {"events": events.count(), "participants": number_format(participants), "members": new_members}
+    ]
+    for total in network_period_totals(start=run.period_start, end=run.period_end, pillar=run.pillar):
+        value = _figure(total.current, total.indicator)
+        if value is None or not total.indicator.is_headline:
+            continue
+        unit = "%" if total.indicator.measure == "percentage" else total.indicator.unit
+        paragraphs.append(f"{total.indicator.name}: {number_format(value, decimal_pos=0)} {unit}".strip())
+    return Section(title=_("Highlights"), paragraphs=paragraphs)
+
+
+SECTION_BUILDERS: dict[str, Callable[[ReportRun], Section]] = {
+    "highlights": section_highlights,
+    "members": section_members,
+    "events": section_events,
+    "results": section_results,
+    "upcoming": section_upcoming_events,
+}
 
 NARRATIVE_SECTIONS = {
-    ReportRun.Kind.SIX_MONTH: ["members"],
-    ReportRun.Kind.ANNUAL: ["members"],
-    ReportRun.Kind.PILLAR: ["members"],
-    ReportRun.Kind.NEWSLETTER: ["members"],
+    ReportRun.Kind.SIX_MONTH: ["highlights", "events", "results", "members"],
+    ReportRun.Kind.ANNUAL: ["highlights", "events", "results", "members"],
+    ReportRun.Kind.PILLAR: ["highlights", "events", "results", "members"],
+    ReportRun.Kind.NEWSLETTER: ["highlights", "events", "results", "upcoming"],
 }
 
 
@@ -180,12 +402,165 @@ def build_member_directory(run: ReportRun) -> Document:
     )
 
 
+def _attendance_rows(run: ReportRun) -> Iterator[list]:
+    events = (
+        _period_events(run, run.period_start, run.period_end)
+        .select_related("event_type", "province", "province__successor")
+        .prefetch_related("organisers__organisation")
+        .order_by("start_date", "pk")
+    )
+    # Headcounts are read a page of events at a time so a national-scale export stays bounded.
+    page: list[Event] = []
+    for event in events.iterator(chunk_size=500):
+        page.append(event)
+        if len(page) == 500:
+            yield from _attendance_page(page)
+            page = []
+    yield from _attendance_page(page)
+
+
+def _attendance_page(events: list[Event]) -> Iterator[list]:
+    counts = headcounts_for(events)
+    for event in events:
+        count = counts.get(event.pk)
+        yield [
+            event.start_date,
+            event.last_date,
+            event.title,
+            event.event_type.name,
+            event.get_status_display(),
+            event.get_format_display(),
+            _place(event),
+            "; ".join(o.organisation.name for o in event.organisers.all()),
+            count.total if count else None,
+            count.women if count else None,
+            count.men if count else None,
+            count.other if count else None,
+            count.online if count else None,
+            (_("attendance records") if count.from_attendance else _("typed in")) if count else "",
+        ]
+
+
+def build_event_attendance(run: ReportRun) -> Document:
+    table = Table(
+        name=_("Event attendance"),
+        columns=[
+            _("Start"),
+            _("End"),
+            _("Event"),
+            _("Type"),
+            _("Status"),
+            _("Format"),
+            _("Place"),
+            _("Organisers"),
+            _("Participants"),
+            _("Women"),
+            _("Men"),
+            _("Other or not disclosed"),
+            _("Online"),
+            _("Counted from"),
+        ],
+        rows=_attendance_rows(run),
+    )
+    return Document(
+        title=_("Event attendance"),
+        subtitle=period_subtitle(run),
+        language=run.language,
+        sections=[Section(title=_("Event attendance"), tables=[table])],
+    )
+
+
+def _indicator_rows(run: ReportRun, sex_values: list) -> Iterator[list]:
+    for period in initiative_period_rows(start=run.period_start, end=run.period_end, pillar=run.pillar):
+        indicator = period.indicator
+        initiative = indicator.result.initiative
+        actual = period.actual
+        parts = {part.label: part for part in period.breakdown}
+        row = [
+            initiative.title,
+            "; ".join(p.name for p in initiative.pillars.all()),
+            indicator.result.title,
+            indicator.title,
+            "%" if indicator.is_percentage else indicator.unit,
+            indicator.network_indicator.name if indicator.network_indicator else "",
+            period.start,
+            period.end,
+            _plain(period.target_value),
+            _plain(actual.display) if actual else None,
+            _plain(actual.numerator) if actual else None,
+            _plain(actual.denominator) if actual else None,
+        ]
+        for value in sex_values:
+            part = parts.get(value.name)
+            row += [_plain(part.target) if part else None, _plain(part.value) if part else None]
+        yield row
+
+
+def build_indicator_results(run: ReportRun) -> Document:
+    from initiatives.selectors import sex_values as sex_dimension_values
+
+    sexes = list(sex_dimension_values())
+    columns = [
+        _("Initiative"),
+        _("Pillars"),
+        _("Result"),
+        _("Indicator"),
+        _("Unit"),
+        _("Network indicator"),
+        _("Period start"),
+        _("Period end"),
+        _("Target"),
+        _("Actual"),
+        _("Numerator"),
+        _("Denominator"),
+    ]
+    for value in sexes:
+        columns += [
+            _("Target: %(value)s") % {"value": value.name},
+            _("Actual: %(value)s") % {"value": value.name},
+        ]
+    per_initiative = Table(name=_("Targets and actuals"), columns=columns, rows=_indicator_rows(run, sexes))
+    network = section_results(run).tables[0]
+    network.name = _("Network totals")
+    sections = [Section(title=_("Targets and actuals per initiative"), tables=[per_initiative])]
+    sections.append(Section(title=_("Network totals"), tables=[network]))
+    if not run.pillar_id:
+        for pillar in Pillar.objects.filter(is_published=True).order_by("order"):
+            rows = []
+            for total in network_period_totals(start=run.period_start, end=run.period_end, pillar=pillar):
+                value = _figure(total.current, total.indicator)
+                if value is not None:
+                    unit = "%" if total.indicator.measure == "percentage" else total.indicator.unit
+                    rows.append([pillar.name, total.indicator.name, unit, value])
+            if rows:
+                sections.append(
+                    Section(
+                        title=_("Pillar: %(pillar)s") % {"pillar": pillar.name},
+                        tables=[
+                            Table(
+                                name=pillar.name[:31],
+                                columns=[_("Pillar"), _("Indicator"), _("Unit"), _("This period")],
+                                rows=rows,
+                            )
+                        ],
+                    )
+                )
+    return Document(
+        title=_("Indicator results"),
+        subtitle=period_subtitle(run),
+        language=run.language,
+        sections=sections,
+    )
+
+
 BUILDERS: dict[str, Callable[[ReportRun], Document]] = {
     ReportRun.Kind.SIX_MONTH: build_narrative,
     ReportRun.Kind.ANNUAL: build_narrative,
     ReportRun.Kind.PILLAR: build_narrative,
     ReportRun.Kind.NEWSLETTER: build_narrative,
     ReportRun.Kind.MEMBER_DIRECTORY: build_member_directory,
+    ReportRun.Kind.EVENT_ATTENDANCE: build_event_attendance,
+    ReportRun.Kind.INDICATOR_RESULTS: build_indicator_results,
 }
 
 

@@ -1,0 +1,113 @@
+"""Demo data for events: the event types and the network's real events (see demo_data)."""
+
+from datetime import date, time
+
+from django.db import transaction
+
+from initiatives.models import Pillar
+from members.models import Organisation, Province
+
+from .demo_data import EVENT_TYPES, EVENTS, EXTRA_ORGANISATIONS, SERIES
+from .models import AgendaItem, AgendaSession, Event, EventOrganiser, EventSeries, EventType
+
+
+def load_reference() -> None:
+    for order, (code, name_vi, name_en) in enumerate(EVENT_TYPES, start=1):
+        EventType.objects.update_or_create(
+            code=code, defaults={"name_vi": name_vi, "name_en": name_en, "order": order}
+        )
+    for slug, name_vi, name_en, description_vi, description_en in SERIES:
+        EventSeries.objects.update_or_create(
+            slug=slug,
+            defaults={
+                "name_vi": name_vi,
+                "name_en": name_en,
+                "description_vi": description_vi,
+                "description_en": description_en,
+            },
+        )
+    provinces = {p.code: p for p in Province.objects.all()}
+    for row in EXTRA_ORGANISATIONS:
+        Organisation.objects.get_or_create(
+            slug=row["slug"],
+            defaults={
+                "acronym": row["acronym"],
+                "name_vi": row["name_vi"],
+                "name_en": row["name_en"],
+                "kind": row["kind"],
+                "province": provinces.get(row["province"]),
+                "is_published": True,
+            },
+        )
+
+
+def _time(value: str | None) -> time | None:
+    return time.fromisoformat(value) if value else None
+
+
+def load_event(row: dict) -> bool:
+    """Create one event with its organisers and agenda; an existing one is left alone, so a
+    coordinator's edits survive a second run."""
+    if Event.objects.filter(slug=row["slug"]).exists():
+        return False
+    province = Province.objects.filter(code=row["province"]).first() if row.get("province") else None
+    event = Event(
+        slug=row["slug"],
+        event_type=EventType.objects.get(code=row["type"]),
+        series=EventSeries.objects.filter(slug=row.get("series", "")).first(),
+        title_vi=row["title_vi"],
+        title_en=row["title_en"],
+        status=row["status"],
+        format=row["format"],
+        start_date=date.fromisoformat(row["start"]),
+        end_date=date.fromisoformat(row["end"]) if row.get("end") else None,
+        start_time=_time(row.get("start_time")),
+        end_time=_time(row.get("end_time")),
+        province=province,
+        country=row.get("country", ""),
+        venue_vi=row.get("venue_vi", ""),
+        venue_en=row.get("venue_en", ""),
+        summary_vi=row.get("summary_vi", ""),
+        summary_en=row.get("summary_en", ""),
+        objectives_vi=row.get("objectives_vi", ""),
+        objectives_en=row.get("objectives_en", ""),
+        outcomes_vi=row.get("outcomes_vi", ""),
+        outcomes_en=row.get("outcomes_en", ""),
+        headcount_total=row.get("headcount_total"),
+        is_published=True,
+    )
+    event.full_clean()
+    event.save()
+    event.pillars.set(Pillar.objects.filter(code__in=row["pillars"]))
+    organisations = {o.slug: o for o in Organisation.objects.all()}
+    for order, (slug, role) in enumerate(row["organisers"], start=1):
+        if slug in organisations:
+            EventOrganiser.objects.create(
+                event=event, organisation=organisations[slug], role=role, order=order
+            )
+    for order, session_row in enumerate(row.get("sessions", []), start=1):
+        session = AgendaSession.objects.create(
+            event=event,
+            title_vi=session_row["title_vi"],
+            title_en=session_row["title_en"],
+            kind=session_row["kind"],
+            date=event.start_date,
+            order=order,
+        )
+        for item_order, (title_vi, title_en, presenter_slug) in enumerate(session_row["items"], start=1):
+            AgendaItem.objects.create(
+                event=event,
+                session=session,
+                title_vi=title_vi,
+                title_en=title_en,
+                presenter_organisation=organisations.get(presenter_slug) if presenter_slug else None,
+                order=item_order,
+            )
+    return True
+
+
+@transaction.atomic
+def load() -> dict[str, int]:
+    load_reference()
+    created = sum(load_event(row) for row in EVENTS)
+    return {"events": created}
