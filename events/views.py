@@ -1,7 +1,114 @@
-"""Public pages of this section."""
+"""Public pages of events: the list, the month calendar, an event's page and calendar feeds."""
 
-from django.views.generic import TemplateView
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from . import feeds, selectors
+from .filters import EventFilter
+from .headcounts import event_headcount, headcounts_for
+
+PAGE_SIZE = 20
 
 
-class SectionView(TemplateView):
-    """The section's landing page in the main navigation."""
+def _when_tabs(request: HttpRequest, current: str, counts: dict) -> list[dict]:
+    """Links to all, upcoming and past events that keep the visitor's other filters."""
+    others = [(key, value) for key, value in request.GET.items() if key not in ("when", "page")]
+    tabs = []
+    for value, label in [("", _("All events")), *EventFilter.WHEN_CHOICES]:
+        query = urlencode(others + ([("when", value)] if value else []))
+        tabs.append(
+            {
+                "label": label,
+                "url": f"{request.path}?{query}" if query else request.path,
+                "count": counts.get(value, 0),
+                "current": value == current,
+            }
+        )
+    return tabs
+
+
+@require_safe
+def event_list(request: HttpRequest) -> HttpResponse:
+    filterset, events = selectors.event_list(filters=request.GET.dict())
+    page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
+    facets = selectors.event_facets(filterset=filterset)
+    query = request.GET.copy()
+    query.pop("page", None)
+    when = filterset.cleaned_value("when") or ""
+    return render(
+        request,
+        "events/event_list.html",
+        {
+            "filter": filterset,
+            "page": page,
+            "headcounts": headcounts_for(page.object_list),
+            "facets": facets,
+            "choices": selectors.event_filter_choices(),
+            "when": when,
+            "tabs": _when_tabs(request, when, facets["when"]),
+            "query_string": query.urlencode(),
+        },
+    )
+
+
+@require_safe
+def event_calendar(request: HttpRequest, year: int | None = None, month: int | None = None) -> HttpResponse:
+    if year is None or month is None:
+        today = timezone.localdate()
+        year, month = today.year, today.month
+    if not selectors.month_in_range(year, month):
+        raise Http404
+    return render(
+        request,
+        "events/event_calendar.html",
+        {"month": selectors.calendar_month(year=year, month=month), "today": timezone.localdate()},
+    )
+
+
+@require_safe
+def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    event = selectors.event_get_public(slug=slug)
+    if event is None:
+        raise Http404
+    return render(
+        request,
+        "events/event_detail.html",
+        {
+            "event": event,
+            "headcount": event_headcount(event),
+            "online_link": selectors.event_online_link(event=event, user=request.user),
+        },
+    )
+
+
+@require_safe
+def event_feed(request: HttpRequest) -> HttpResponse:
+    return feeds.calendar_response(
+        selectors.feed_events(), request=request, name=_("Events of the Vietnam Plastic Action Network")
+    )
+
+
+@require_safe
+def pillar_feed(request: HttpRequest, code: str) -> HttpResponse:
+    pillar = selectors.pillar_get_public(code=code)
+    if pillar is None:
+        raise Http404
+    return feeds.calendar_response(
+        selectors.feed_events(pillar=pillar),
+        request=request,
+        name=_("Events of the pillar %(pillar)s") % {"pillar": pillar.name},
+    )
+
+
+@require_safe
+def event_ical(request: HttpRequest, slug: str) -> HttpResponse:
+    event = selectors.event_get_for_feed(slug=slug)
+    if event is None:
+        raise Http404
+    return feeds.calendar_response([event], request=request, name=event.title, filename=f"{event.slug}.ics")

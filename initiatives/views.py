@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from events.selectors import pillar_events
 from members.models import Province
 
 from . import selectors, services
@@ -79,9 +80,7 @@ def pillar_detail(request: HttpRequest, code: str) -> HttpResponse:
             "pillar": pillar,
             "totals": selectors.network_totals(pillar=pillar),
             "initiatives": selectors.pillar_initiatives(pillar=pillar),
-            # The pillar's events, filled in by the events app: a list of events with a
-            # ``get_absolute_url``, rendered by initiatives/fragment_pillar_events.html.
-            "pillar_events": [],
+            "pillar_events": pillar_events(pillar=pillar),
         },
     )
 

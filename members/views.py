@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from events.selectors import organisation_events
 from initiatives.selectors import organisation_initiatives
 
 from . import exports, selectors, services
@@ -61,6 +62,7 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "membership": organisation.memberships.all()[:1],
             "can_edit": can_edit,
             "initiatives": organisation_initiatives(organisation=organisation),
+            "organised_events": organisation_events(organisation=organisation),
         },
     )
 

@@ -7,6 +7,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.static import serve
 
+from events.selectors import home_events
 from initiatives.selectors import network_totals
 
 from .health import health
@@ -14,7 +15,16 @@ from .health import health
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "home.html", {"headline_totals": network_totals(headline_only=True)})
+    events, events_are_upcoming = home_events(limit=3)
+    return render(
+        request,
+        "home.html",
+        {
+            "headline_totals": network_totals(headline_only=True),
+            "home_events": events,
+            "home_events_are_upcoming": events_are_upcoming,
+        },
+    )
 
 
 @never_cache

@@ -463,7 +463,7 @@ def build_event_attendance(run: ReportRun) -> Document:
         rows=_attendance_rows(run),
     )
     return Document(
-        title=_("Event attendance"),
+        title=_("Attendance at the network's events"),
         subtitle=period_subtitle(run),
         language=run.language,
         sections=[Section(title=_("Event attendance"), tables=[table])],

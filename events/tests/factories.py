@@ -103,3 +103,14 @@ class ParticipationFactory(factory.django.DjangoModelFactory):
     person = factory.SubFactory(PersonFactory)
     organisation = factory.SubFactory(OrganisationFactory)
     status = Participation.Status.ATTENDED
+
+
+class EventPhotoFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "events.EventPhoto"
+
+    event = factory.SubFactory(EventFactory)
+    image = factory.django.ImageField(filename="anh.jpg", width=64, height=48, format="JPEG")
+    caption_vi = "Các đại biểu thảo luận nhóm"
+    caption_en = "Delegates in group discussion"
+    credit = "Ban thư ký NPAP"

@@ -1,0 +1,144 @@
+"""Filters of the public events list."""
+
+import datetime
+
+import django_filters
+from django import forms
+from django.db.models import FilteredRelation, Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from initiatives.models import Pillar
+from members.models import Organisation, Province
+from network_portal.search import accent_insensitive_search, search_terms
+
+from .models import Event, EventOrganiser, EventType
+
+# Organiser names are searched through a relation limited to published organisations, so a
+# search cannot reveal that an unpublished organisation ran an event.
+SEARCH_FIELDS = [
+    "title_vi",
+    "title_en",
+    "venue_vi",
+    "venue_en",
+    "public_organisers__name_vi",
+    "public_organisers__name_en",
+    "public_organisers__acronym",
+]
+
+FIRST_YEAR, LAST_YEAR = 1990, 2100
+
+
+def upcoming_q(today: datetime.date) -> Q:
+    """Events not over yet: their last day is today or later."""
+    return Q(end_date__gte=today) | Q(end_date__isnull=True, start_date__gte=today)
+
+
+def overlapping_q(first: datetime.date, last: datetime.date) -> Q:
+    """Events taking place on at least one day between ``first`` and ``last``."""
+    return Q(start_date__lte=last) & (
+        Q(end_date__gte=first) | Q(end_date__isnull=True, start_date__gte=first)
+    )
+
+
+class EventFilter(django_filters.FilterSet):
+    UPCOMING = "upcoming"
+    PAST = "past"
+    WHEN_CHOICES = [(UPCOMING, _("Upcoming")), (PAST, _("Past"))]
+
+    q = django_filters.CharFilter(label=_("Search"), method="search", max_length=200)
+    when = django_filters.ChoiceFilter(
+        label=_("When"), choices=WHEN_CHOICES, method="in_time", empty_label=_("Upcoming and past")
+    )
+    year = django_filters.NumberFilter(
+        label=_("Year"),
+        method="in_year",
+        widget=forms.NumberInput(attrs={"min": FIRST_YEAR, "max": LAST_YEAR}),
+    )
+    type = django_filters.ModelChoiceFilter(
+        label=_("Event type"),
+        field_name="event_type",
+        to_field_name="code",
+        queryset=EventType.objects.all(),
+        empty_label=_("All types"),
+    )
+    pillar = django_filters.ModelChoiceFilter(
+        label=_("Pillar"),
+        to_field_name="code",
+        queryset=Pillar.objects.filter(is_published=True),
+        method="in_pillar",
+        empty_label=_("All pillars"),
+    )
+    format = django_filters.ChoiceFilter(
+        label=_("Format"), choices=Event.Format.choices, empty_label=_("Any format")
+    )
+    province = django_filters.ModelChoiceFilter(
+        label=_("Province"),
+        to_field_name="code",
+        queryset=Province.objects.filter(successor__isnull=True),
+        method="in_province",
+        empty_label=_("All provinces"),
+    )
+    organiser = django_filters.ModelChoiceFilter(
+        label=_("Organiser"),
+        to_field_name="slug",
+        queryset=Organisation.objects.filter(is_published=True),
+        method="with_organiser",
+        empty_label=_("All organisers"),
+    )
+
+    class Meta:
+        model = Event
+        fields = ["q", "when", "year", "type", "pillar", "format", "province", "organiser"]
+
+    def search(self, queryset, name, value):
+        if not search_terms(value):
+            return queryset
+        candidates = Event.objects.alias(
+            public_organisers=FilteredRelation(
+                "organisers__organisation", condition=Q(organisers__organisation__is_published=True)
+            )
+        )
+        matching = accent_insensitive_search(candidates, value, SEARCH_FIELDS).values("pk")
+        # A subquery keeps the list's own query free of joins and DISTINCT, which the facet
+        # counts and the paginator's count would otherwise pay for.
+        return queryset.filter(pk__in=matching)
+
+    def in_time(self, queryset, name, value):
+        today = timezone.localdate()
+        if value == self.UPCOMING:
+            return queryset.filter(upcoming_q(today))
+        return queryset.exclude(upcoming_q(today))
+
+    def in_year(self, queryset, name, value):
+        # Out-of-range years are treated as "nothing that year" rather than an error page.
+        if value is None or not FIRST_YEAR <= value <= LAST_YEAR:
+            return queryset.none()
+        year = int(value)
+        return queryset.filter(overlapping_q(datetime.date(year, 1, 1), datetime.date(year, 12, 31)))
+
+    def in_pillar(self, queryset, name, value):
+        return queryset.filter(pk__in=Event.pillars.through.objects.filter(pillar=value).values("event_id"))
+
+    def in_province(self, queryset, name, value):
+        # Events recorded under a former province count in the province it merged into.
+        return queryset.filter(Q(province=value) | Q(province__successor=value))
+
+    def with_organiser(self, queryset, name, value):
+        return queryset.filter(pk__in=EventOrganiser.objects.filter(organisation=value).values("event_id"))
+
+    def valid_values(self) -> dict:
+        """The filters' valid values: invalid parameters are ignored like absent ones."""
+        if not self.is_bound:
+            return {}
+        self.form.errors  # noqa: B018 - validates the form, filling cleaned_data
+        return self.form.cleaned_data
+
+    def cleaned_value(self, name: str):
+        return self.valid_values().get(name)
+
+    def ordered(self, queryset: QuerySet[Event]) -> QuerySet[Event]:
+        """Upcoming events soonest first; otherwise the most recent first."""
+        if self.cleaned_value("when") == self.UPCOMING:
+            return queryset.order_by("start_date", "start_time", "pk")
+        return queryset.order_by("-start_date", "-start_time", "-pk")
