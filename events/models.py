@@ -63,6 +63,10 @@ class EventSeries(models.Model):
         return self.name
 
 
+# Pages of their own under /events/; an event with one of these slugs could never be reached.
+RESERVED_SLUGS = {"calendar", "feed"}
+
+
 class EventQuerySet(models.QuerySet):
     def published(self):
         return self.filter(is_published=True)
@@ -174,6 +178,10 @@ class Event(TimeStampedModel):
 
     def clean(self) -> None:
         errors: dict[str, list] = {}
+        if self.slug in RESERVED_SLUGS:
+            errors.setdefault("slug", []).append(
+                _("This address is taken by another page; choose another slug.")
+            )
         if self.end_date and self.start_date and self.end_date < self.start_date:
             errors.setdefault("end_date", []).append(_("The end date cannot be before the start date."))
         if self.start_time and self.end_time and not self.is_multi_day and self.end_time < self.start_time:
