@@ -15,6 +15,7 @@ PUBLIC_PAGES = [
     "/{lang}/",
     "/{lang}/members/",
     "/{lang}/events/",
+    "/{lang}/events/calendar/",
     "/{lang}/initiatives/",
     "/{lang}/pillars/",
     "/{lang}/reports/",
