@@ -455,3 +455,42 @@ class Participation(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.person} · {self.event}"
+
+
+class SignInImport(TimeStampedModel):
+    """A sign-in sheet uploaded for an event, kept as rows while the coordinator reviews them.
+
+    The rows live here rather than in the session so a preview survives a reload, a second tab
+    or a coffee break, and what was typed into it is not lost when the import is refused.
+    """
+
+    class Status(models.TextChoices):
+        PREVIEW = "preview", _("waiting for review")
+        COMMITTED = "committed", _("imported")
+
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="signin_imports"
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    file_name = models.CharField(_("file name"), max_length=255, blank=True)
+    rows = models.JSONField(_("rows"), default=list, blank=True)
+    ignored_columns = models.JSONField(_("ignored columns"), default=list, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PREVIEW, db_index=True
+    )
+    committed_at = models.DateTimeField(_("imported at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("sign-in sheet import")
+        verbose_name_plural = _("sign-in sheet imports")
+
+    def __str__(self) -> str:
+        return f"{self.event} · {self.file_name}"

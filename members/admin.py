@@ -2,8 +2,11 @@
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Count, Q
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
@@ -165,6 +168,53 @@ class PersonAdmin(AccentInsensitiveSearchMixin, SimpleHistoryAdmin):
     accent_search_fields = ["full_name", "email", "phone", "affiliations__organisation__name_vi"]
     inlines = [AffiliationInline]
     autocomplete_fields = ["user"]
+    actions = ["merge_people"]
+
+    @admin.action(description=_("Merge the selected people"), permissions=["change", "delete"])
+    def merge_people(self, request, queryset):
+        people = list(
+            queryset.annotate(participation_count=Count("participations", distinct=True))
+            .prefetch_related("affiliations__organisation")
+            .order_by("full_name", "pk")
+        )
+        if len(people) < 2:
+            self.message_user(request, _("Select at least two people to merge."), messages.WARNING)
+            return None
+        if request.POST.get("post") == "yes":
+            keep = next((person for person in people if str(person.pk) == request.POST.get("keep")), None)
+            if keep is None:
+                self.message_user(request, _("Choose the person to keep."), messages.ERROR)
+            else:
+                try:
+                    services.person_merge(keep=keep, duplicates=[p for p in people if p.pk != keep.pk])
+                except ValidationError as error:
+                    self.message_user(request, " ".join(error.messages), messages.ERROR)
+                    return None
+                count = len(people) - 1
+                self.message_user(
+                    request,
+                    ngettext(
+                        "%(count)d person merged into %(name)s.",
+                        "%(count)d people merged into %(name)s.",
+                        count,
+                    )
+                    % {"count": count, "name": keep.full_name},
+                    messages.SUCCESS,
+                )
+                return None
+        # The person with an account, then the one with the most records, is the likely keeper.
+        suggested = max(people, key=lambda person: (person.user_id is not None, person.participation_count))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Merge people"),
+            "opts": self.opts,
+            "people": people,
+            "suggested": suggested,
+            "queryset": queryset,
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            "media": self.media,
+        }
+        return TemplateResponse(request, "admin/members/person/merge_confirmation.html", context)
 
 
 @admin.register(Province)
