@@ -55,7 +55,7 @@ def bar_chart_svg(bars: list[Bar], series: list[str], *, width: int = 640) -> st
     ]
     for i, bar in enumerate(bars):
         top = i * group_height
-        label = escape(bar.label if len(bar.label) <= 34 else bar.label[:33] + "…")
+        label = escape(bar.label if len(bar.label) <= 28 else bar.label[:27] + "…")  # fits the label column
         parts.append(f'<text x="0" y="{top + row_height - 6}" font-size="12" fill="#1d2327">{label}</text>')
         for j, value in enumerate(bar.values):
             y = top + j * row_height

@@ -97,4 +97,6 @@ def test_an_event_without_a_name_list_or_numbers_has_no_headcount():
 def test_an_event_cannot_take_the_address_of_the_calendar_or_the_feed():
     base = EventFactory()
     event = EventFactory.build(event_type=base.event_type, province=None, slug="calendar")
-    assert errors_of(event)["slug"] == ["Địa chỉ này đã được một trang khác sử dụng; hãy chọn đường dẫn khác."]
+    assert errors_of(event)["slug"] == [
+        "Địa chỉ này đã được một trang khác sử dụng; hãy chọn đường dẫn khác."
+    ]
