@@ -226,6 +226,10 @@ class EventAdmin(AccentInsensitiveSearchMixin, TranslationAdmin):
     ]
     autocomplete_fields = ["event_type", "series", "province", "pillars"]
     prepopulated_fields = {"slug": ["title_vi"]}
+
+    class Media:
+        js = ["admin/js/urlify.js", "js/admin-slug.js"]
+
     save_as = True
     inlines = [
         OrganiserInline,
@@ -561,6 +565,9 @@ class EventSeriesAdmin(AccentInsensitiveSearchMixin, TranslationAdmin):
     search_fields = ["name_vi"]
     accent_search_fields = ["name_vi", "name_en", "slug"]
     prepopulated_fields = {"slug": ["name_vi"]}
+
+    class Media:
+        js = ["admin/js/urlify.js", "js/admin-slug.js"]
 
 
 # --- attendance ------------------------------------------------------------------------------------
