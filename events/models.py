@@ -7,9 +7,6 @@ coordinator types them in (``headcount_*`` fields), and the same rules hold for 
 exceeds the total, nothing is negative.
 """
 
-import os
-import uuid
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -18,17 +15,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from network_portal.models import TimeStampedModel
-
-
-def _generated_name(folder: str, filename: str) -> str:
-    """Stored files get a random name: the uploader's file name is never used on disk."""
-    extension = os.path.splitext(filename)[1].lower()
-    return f"{folder}/{uuid.uuid4().hex}{extension}"
+from network_portal.models import PublishedQuerySet, TimeStampedModel, generated_upload_name
 
 
 def document_upload_to(instance, filename: str) -> str:
-    return _generated_name("events/documents", filename)
+    return generated_upload_name("events/documents", filename)
 
 
 class EventType(models.Model):
@@ -65,11 +56,6 @@ class EventSeries(models.Model):
 
 # Pages of their own under /events/; an event with one of these slugs could never be reached.
 RESERVED_SLUGS = {"calendar", "feed"}
-
-
-class EventQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(is_published=True)
 
 
 class Event(TimeStampedModel):
@@ -147,7 +133,7 @@ class Event(TimeStampedModel):
     headcount_online = models.PositiveIntegerField(_("online participants"), null=True, blank=True)
     is_published = models.BooleanField(_("published"), default=False, db_index=True)
 
-    objects = EventQuerySet.as_manager()
+    objects = PublishedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-start_date", "-start_time", "title"]

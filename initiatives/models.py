@@ -6,8 +6,6 @@ has reporting periods, and each period receives updates that coordinators approv
 actual is never typed in: it is computed from its approved updates (see ``initiatives.rollups``).
 """
 
-import os
-import uuid
 from decimal import Decimal
 
 from django.conf import settings
@@ -19,23 +17,17 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from network_portal.models import TimeStampedModel
+from network_portal.models import PublishedQuerySet, TimeStampedModel, generated_upload_name
 
 NON_NEGATIVE = [MinValueValidator(Decimal("0"), message=_("Enter a number that is not negative."))]
 
 
-def _generated_name(folder: str, filename: str) -> str:
-    """Stored files get a random name: the uploader's file name is never used on disk."""
-    extension = os.path.splitext(filename)[1].lower()
-    return f"{folder}/{uuid.uuid4().hex}{extension}"
-
-
 def document_upload_to(instance, filename: str) -> str:
-    return _generated_name("initiatives/documents", filename)
+    return generated_upload_name("initiatives/documents", filename)
 
 
 def evidence_upload_to(instance, filename: str) -> str:
-    return _generated_name("initiatives/evidence", filename)
+    return generated_upload_name("initiatives/evidence", filename)
 
 
 class Pillar(TimeStampedModel):
@@ -168,11 +160,6 @@ class NetworkIndicator(models.Model):
 RESERVED_SLUGS = {"report", "results"}
 
 
-class InitiativeQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(is_published=True)
-
-
 class Initiative(TimeStampedModel):
     """A project, programme or pilot model of the members."""
 
@@ -212,7 +199,7 @@ class Initiative(TimeStampedModel):
     )
     is_published = models.BooleanField(_("published"), default=False, db_index=True)
 
-    objects = InitiativeQuerySet.as_manager()
+    objects = PublishedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-start", "title"]

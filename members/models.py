@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from network_portal.models import TimeStampedModel
+from network_portal.models import PublishedQuerySet, TimeStampedModel
 
 
 class Province(models.Model):
@@ -48,11 +48,6 @@ class Province(models.Model):
     @property
     def current(self) -> "Province":
         return self.successor or self
-
-
-class OrganisationQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(is_published=True)
 
 
 class Organisation(TimeStampedModel):
@@ -106,7 +101,7 @@ class Organisation(TimeStampedModel):
     )
 
     history = HistoricalRecords(excluded_fields=["logo_thumbnail"])
-    objects = OrganisationQuerySet.as_manager()
+    objects = PublishedQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

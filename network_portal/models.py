@@ -1,4 +1,7 @@
-"""Abstract models shared by the apps."""
+"""Abstract models and model helpers shared by the apps."""
+
+import os
+import uuid
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -10,3 +13,16 @@ class TimeStampedModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+class PublishedQuerySet(models.QuerySet):
+    """For content with an ``is_published`` flag: public reads start from ``published()``."""
+
+    def published(self):
+        return self.filter(is_published=True)
+
+
+def generated_upload_name(folder: str, filename: str) -> str:
+    """Stored files get a random name: the uploader's file name is never used on disk."""
+    extension = os.path.splitext(filename)[1].lower()
+    return f"{folder}/{uuid.uuid4().hex}{extension}"

@@ -209,10 +209,12 @@ def _plain(value):
     return value
 
 
-def _figure(figure, indicator) -> Decimal | int | None:
-    if figure is None:
-        return None
-    return _plain(figure.display)
+def _figure(figure) -> Decimal | int | None:
+    return None if figure is None else _plain(figure.display)
+
+
+def _unit(indicator) -> str:
+    return "%" if indicator.measure == "percentage" else indicator.unit
 
 
 def _change(current, previous) -> str:
@@ -229,11 +231,11 @@ def section_results(run: ReportRun) -> Section:
     )
     rows = []
     for total in totals:
-        current = _figure(total.current, total.indicator)
-        before = _figure(total.previous, total.indicator)
+        current = _figure(total.current)
+        before = _figure(total.previous)
         if current is None and before is None:
             continue
-        unit = "%" if total.indicator.measure == "percentage" else total.indicator.unit
+        unit = _unit(total.indicator)
         breakdown = "; ".join(
             f"{part.label}: {number_format(_plain(part.value))}" for part in total.breakdown
         )
@@ -303,10 +305,10 @@ def section_highlights(run: ReportRun) -> Section:
         % {"events": events.count(), "participants": number_format(participants), "members": new_members}
     ]
     for total in network_period_totals(start=run.period_start, end=run.period_end, pillar=run.pillar):
-        value = _figure(total.current, total.indicator)
+        value = _figure(total.current)
         if value is None or not total.indicator.is_headline:
             continue
-        unit = "%" if total.indicator.measure == "percentage" else total.indicator.unit
+        unit = _unit(total.indicator)
         paragraphs.append(f"{total.indicator.name}: {number_format(value, decimal_pos=0)} {unit}".strip())
     return Section(title=_("Highlights"), paragraphs=paragraphs)
 
@@ -528,9 +530,9 @@ def build_indicator_results(run: ReportRun) -> Document:
         for pillar in Pillar.objects.filter(is_published=True).order_by("order"):
             rows = []
             for total in network_period_totals(start=run.period_start, end=run.period_end, pillar=pillar):
-                value = _figure(total.current, total.indicator)
+                value = _figure(total.current)
                 if value is not None:
-                    unit = "%" if total.indicator.measure == "percentage" else total.indicator.unit
+                    unit = _unit(total.indicator)
                     rows.append([pillar.name, total.indicator.name, unit, value])
             if rows:
                 sections.append(
