@@ -11,6 +11,7 @@ import unicodedata
 from pathlib import Path
 from urllib.parse import quote
 
+import pypdfium2 as pdfium
 import pytest
 from django.conf import settings
 from django.core.management import call_command
@@ -195,9 +196,9 @@ def test_coordinator_builds_and_publishes_the_annual_report_and_a_visitor_downlo
     assert ANNUAL_TITLE in [paragraph.text for paragraph in word.paragraphs]
 
     # Pages as images, to look at the Vietnamese in the PDF with one's own eyes.
-    subprocess.run(
-        ["pdftoppm", "-r", "50", "-png", str(pdf_path), str(tmp_path / "pdf-page")], check=True, timeout=120
-    )
+    rendered = pdfium.PdfDocument(str(pdf_path))
+    for number, pdf_page in enumerate(rendered, start=1):
+        pdf_page.render(scale=50 / 72).to_pil().save(tmp_path / f"pdf-page-{number}.png")
     assert len(list(tmp_path.glob("pdf-page-*.png"))) == len(PdfReader(pdf_path).pages)
 
     row.get_by_role("link", name="Báo cáo tổng hợp thường niên").click()
