@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from network_portal.page_cache import public_page
+
 from . import feeds, selectors
 from .filters import EventFilter
 from .headcounts import event_headcount, headcounts_for
@@ -34,6 +36,7 @@ def _when_tabs(request: HttpRequest, current: str, counts: dict) -> list[dict]:
 
 
 @require_safe
+@public_page
 def event_list(request: HttpRequest) -> HttpResponse:
     filterset, events = selectors.event_list(filters=request.GET.dict())
     page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -58,6 +61,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@public_page
 def event_calendar(request: HttpRequest, year: int | None = None, month: int | None = None) -> HttpResponse:
     if year is None or month is None:
         today = timezone.localdate()
@@ -72,6 +76,7 @@ def event_calendar(request: HttpRequest, year: int | None = None, month: int | N
 
 
 @require_safe
+@public_page
 def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
     event = selectors.event_get_public(slug=slug)
     if event is None:
@@ -88,6 +93,7 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_safe
+@public_page
 def event_feed(request: HttpRequest) -> HttpResponse:
     return feeds.calendar_response(
         selectors.feed_events(), request=request, name=_("Events of the Vietnam Plastic Action Network")
@@ -95,6 +101,7 @@ def event_feed(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@public_page
 def pillar_feed(request: HttpRequest, code: str) -> HttpResponse:
     pillar = selectors.pillar_get_public(code=code)
     if pillar is None:
@@ -107,6 +114,7 @@ def pillar_feed(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @require_safe
+@public_page
 def event_ical(request: HttpRequest, slug: str) -> HttpResponse:
     event = selectors.event_get_for_feed(slug=slug)
     if event is None:

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from events.selectors import pillar_events
 from members.models import Province
+from network_portal.page_cache import public_page
 
 from . import selectors, services
 from .forms import IndicatorUpdateForm, ReviewForm
@@ -23,6 +24,7 @@ PAGE_SIZE = 20
 
 
 @require_GET
+@public_page
 def initiative_list(request: HttpRequest) -> HttpResponse:
     filters = request.GET.dict()
     filterset, initiatives = selectors.initiative_list(filters=filters)
@@ -44,6 +46,7 @@ def initiative_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@public_page
 def initiative_detail(request: HttpRequest, slug: str) -> HttpResponse:
     initiative = selectors.initiative_get_public(slug=slug)
     if initiative is None:
@@ -64,11 +67,13 @@ def initiative_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_GET
+@public_page
 def pillar_list(request: HttpRequest) -> HttpResponse:
     return render(request, "initiatives/pillar_list.html", {"pillars": selectors.pillar_list_public()})
 
 
 @require_GET
+@public_page
 def pillar_detail(request: HttpRequest, code: str) -> HttpResponse:
     pillar = selectors.pillar_get_public(code=code)
     if pillar is None:
@@ -86,6 +91,7 @@ def pillar_detail(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @require_GET
+@public_page
 def network_results(request: HttpRequest) -> HttpResponse:
     """The network's totals per year, for the whole network or one province or pillar."""
     provinces = list(Province.objects.filter(successor__isnull=True))

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods
 
 from events.selectors import organisation_events
 from initiatives.selectors import organisation_initiatives
+from network_portal.page_cache import public_page
 
 from . import exports, selectors, services
 from .forms import EditorRequestForm, OrganisationProfileForm
@@ -19,6 +20,7 @@ from .models import EditorRequest
 PAGE_SIZE = 24
 
 
+@public_page
 def organisation_list(request: HttpRequest) -> HttpResponse:
     filters = request.GET.dict()
     filterset, organisations = selectors.organisation_list(filters=filters)
@@ -45,6 +47,7 @@ def organisation_export(request: HttpRequest, fmt: str) -> HttpResponse:
     return exports.directory_response(organisations, fmt=fmt, private=False)
 
 
+@public_page
 def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = selectors.organisation_get_public(slug=slug)
     if organisation is None:

@@ -1,7 +1,15 @@
 """The project package is also an app: shared models, the search function, commands, tags."""
 
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
+from django.db import transaction
 from django.db.backends.signals import connection_created
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+# Models whose rows public pages show. Historical records, imports in review, editor requests
+# and report runs are never on a public page, so their frequent writes keep the cache intact.
+PUBLIC_CONTENT_APPS = {"members", "events", "initiatives"}
+PRIVATE_MODELS = {"events.SignInImport", "members.EditorRequest"}
+PUBLIC_EXTRA_MODELS = {"reports.PublishedReport"}
 
 
 def register_sqlite_functions(sender, connection, **kwargs) -> None:
@@ -11,9 +19,36 @@ def register_sqlite_functions(sender, connection, **kwargs) -> None:
         connection.connection.create_function("portal_fold", 1, fold, deterministic=True)
 
 
+def public_content_models() -> set[str]:
+    labels = {
+        model._meta.label
+        for model in apps.get_models()
+        if model._meta.app_label in PUBLIC_CONTENT_APPS and not model.__name__.startswith("Historical")
+    }
+    return (labels - PRIVATE_MODELS) | PUBLIC_EXTRA_MODELS
+
+
+def forget_cached_pages(sender, **kwargs) -> None:
+    """A public row changed: cached pages are out of date. The version moves on now, and again
+    once the change is committed, so a page built from the old rows between the two is never
+    served either."""
+    from .page_cache import content_changed
+
+    content_changed()
+    transaction.on_commit(content_changed, using=kwargs.get("using"))
+
+
 class NetworkPortalConfig(AppConfig):
     name = "network_portal"
     verbose_name = "NPAP"
 
     def ready(self) -> None:
         connection_created.connect(register_sqlite_functions, dispatch_uid="portal_sqlite_functions")
+        for label in public_content_models():
+            model = apps.get_model(label)
+            post_save.connect(forget_cached_pages, sender=model, dispatch_uid=f"page-cache-save-{label}")
+            post_delete.connect(forget_cached_pages, sender=model, dispatch_uid=f"page-cache-delete-{label}")
+            for m2m in model._meta.local_many_to_many:
+                m2m_changed.connect(
+                    forget_cached_pages, sender=m2m.remote_field.through, dispatch_uid=f"page-cache-m2m-{m2m}"
+                )

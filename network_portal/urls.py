@@ -18,6 +18,7 @@ admin.site.site_title = "NPAP Việt Nam"
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("i18n/setlang/", set_language, name="set_language"),
+    path("i18n/<str:code>/", views.language_switch, name="language_switch"),
 ]
 
 urlpatterns += i18n_patterns(

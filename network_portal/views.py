@@ -1,8 +1,10 @@
 """Project-level views: the home page and the health check."""
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
+from django.urls import reverse, translate_url
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.static import serve
@@ -11,9 +13,11 @@ from events.selectors import home_events
 from initiatives.selectors import network_totals
 
 from .health import health
+from .page_cache import public_page
 
 
 @require_GET
+@public_page
 def home(request: HttpRequest) -> HttpResponse:
     events, events_are_upcoming = home_events(limit=3)
     return render(
@@ -37,3 +41,29 @@ def healthz(request: HttpRequest) -> JsonResponse:
 def media(request: HttpRequest, path: str) -> HttpResponse:
     """Public uploads on local runs (production serves them from the proxy)."""
     return serve(request, path, document_root=settings.MEDIA_ROOT)
+
+
+@require_GET
+def language_switch(request: HttpRequest, code: str) -> HttpResponse:
+    """The same page in another language, remembered for the next visit.
+
+    A plain link rather than a form, so public pages carry no per-visitor token and can be
+    cached; changing one's own language preference is harmless, so it needs no CSRF check.
+    """
+    if code not in dict(settings.LANGUAGES):
+        raise Http404
+    next_url = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}, require_https=False):
+        next_url = reverse("home")
+    response = HttpResponseRedirect(translate_url(next_url, code))
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        code,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
+    return response

@@ -13,6 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from initiatives.models import Pillar
+from network_portal.page_cache import public_page
 
 from . import selectors, services
 from .forms import PublishForm, ReportRequestForm
@@ -134,6 +135,7 @@ def file_publish(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_GET
+@public_page
 def library(request: HttpRequest) -> HttpResponse:
     filters = request.GET.dict()
     page = Paginator(selectors.published_reports(filters=filters), 20).get_page(request.GET.get("page"))
@@ -154,6 +156,7 @@ def library(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@public_page
 def published_detail(request: HttpRequest, slug: str) -> HttpResponse:
     report = selectors.published_report_get(slug=slug)
     if report is None:

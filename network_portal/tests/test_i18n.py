@@ -82,7 +82,7 @@ def test_every_page_speaks_english(client, page):
     assert '<html lang="en">' in html
     # Vietnamese is composed (NFC) everywhere, the switcher's "Tiếng Việt" included.
     assert unicodedata.is_normalized("NFC", html)
-    assert ">Tiếng Việt</button>" in html
+    assert ">Tiếng Việt</a>" in html
     text = visible_text(html, "en")
     assert "Home" in text and "Members" in text and "Events" in text and "Pillars" in text
     assert "Trang chủ" not in text
@@ -90,10 +90,25 @@ def test_every_page_speaks_english(client, page):
 
 @pytest.mark.django_db
 def test_the_language_switcher_keeps_the_page(client):
-    response = client.post("/i18n/setlang/", {"language": "en", "next": "/vi/pillars/"})
+    page = client.get("/vi/pillars/?page=2").content.decode()
+    assert 'href="/i18n/en/?next=%2Fvi%2Fpillars%2F%3Fpage%3D2"' in page
+    response = client.get("/i18n/en/", {"next": "/vi/pillars/?page=2"})
     assert response.status_code == 302
-    assert response["Location"] == "/en/pillars/"
+    assert response["Location"] == "/en/pillars/?page=2"
+    # The choice is remembered: the bare address opens in English from now on.
     assert client.get("/", headers={"accept-language": "vi"})["Location"] == "/en/"
+
+
+@pytest.mark.django_db
+def test_the_language_switcher_never_sends_visitors_elsewhere(client):
+    assert client.get("/i18n/en/", {"next": "https://evil.example/"})["Location"] == "/en/"
+    assert client.get("/i18n/xx/", {"next": "/vi/"}).status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_older_language_form_still_works(client):
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/vi/pillars/"})
+    assert response["Location"] == "/en/pillars/"
 
 
 def test_vietnamese_numbers_and_dates():

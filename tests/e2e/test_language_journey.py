@@ -15,14 +15,14 @@ def test_visitor_switches_between_vietnamese_and_english(live_server, page: Page
     expect(nav.get_by_role("link", name="Thành viên")).to_be_visible()
     page.screenshot(path=tmp_path / "home-vi.png", full_page=True)
 
-    page.get_by_role("button", name="English").click()
+    page.get_by_role("link", name="English").click()
     expect(page).to_have_url(f"{live_server.url}/en/")
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.get_by_role("heading", level=1)).to_have_text("Vietnam Plastic Action Network")
     page.get_by_role("navigation", name="Main navigation").get_by_role("link", name="Pillars").click()
     expect(page).to_have_url(f"{live_server.url}/en/pillars/")
 
-    page.get_by_role("button", name="Tiếng Việt").click()
+    page.get_by_role("link", name="Tiếng Việt").click()
     expect(page).to_have_url(f"{live_server.url}/vi/pillars/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Trụ cột")
 

@@ -36,7 +36,7 @@ def test_visitor_filters_the_directory_opens_an_organisation_and_switches_to_eng
 
     results.first.get_by_role("link").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Viện Chiến lược, Chính sách")
-    page.get_by_role("button", name="English").click()
+    page.get_by_role("link", name="English").click()
     expect(page).to_have_url(f"{live_server.url}/en/members/isponre/")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Institute of Strategy and Policy")
     expect(page.get_by_text("Research institute", exact=False).first).to_be_visible()
