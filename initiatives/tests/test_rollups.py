@@ -1,5 +1,6 @@
 """How approved updates add up: hand-checked sums for every kind of indicator."""
 
+import random
 from datetime import date
 from decimal import Decimal as D
 
@@ -7,7 +8,7 @@ import pytest
 
 from initiatives.models import IndicatorUpdate, Measure
 from initiatives.rollups import Report, combine, period_actual, totals_by_year
-from initiatives.selectors import initiative_results, network_totals
+from initiatives.selectors import _reports, initiative_results, network_period_totals, network_totals
 from initiatives.tests.factories import (
     IndicatorFactory,
     IndicatorUpdateFactory,
@@ -163,3 +164,122 @@ def test_an_initiatives_period_actuals_come_from_approved_updates():
     cumulative, share = result.indicators.all()
     assert cumulative.periods.all()[0].actual.value == D(9500)
     assert share.periods.all()[0].actual.percentage == D(20)
+
+
+def _random_network(seed: int):
+    """Initiatives of every kind of indicator with updates over five years, some on the same
+    day, some not approved, some unpublished, some split by sex."""
+    rng = random.Random(seed)
+    values = sex_values()
+    networks = [
+        NetworkIndicatorFactory(code="plastic-collected"),
+        NetworkIndicatorFactory(code="households-sorting", cumulative=True, is_headline=True),
+        NetworkIndicatorFactory(code="schools-share", measure=Measure.PERCENTAGE, is_headline=False),
+        NetworkIndicatorFactory(
+            code="schools-share-running", measure=Measure.PERCENTAGE, cumulative=True, is_headline=True
+        ),
+    ]
+    pillar = PillarFactory()
+    for _ in range(6):
+        initiative = InitiativeFactory(
+            is_published=rng.random() < 0.8, pillars=[pillar] if rng.random() < 0.5 else []
+        )
+        for network in networks:
+            if rng.random() < 0.25:
+                continue
+            indicator = IndicatorFactory(
+                result__initiative=initiative,
+                network_indicator=network,
+                measure=network.measure,
+                cumulative=network.cumulative,
+            )
+            period = PeriodFactory(indicator=indicator, start=date(2020, 1, 1), end=date(2024, 12, 31))
+            for _ in range(rng.randint(0, 7)):
+                on = date(rng.randint(2020, 2024), rng.choice([3, 6, 12]), rng.choice([1, 30]))
+                denominator = D(rng.randint(1, 50))
+                update = IndicatorUpdateFactory(
+                    period=period,
+                    reported_on=on,
+                    value=D(rng.randint(0, 9000)) if network.measure == Measure.QUANTITATIVE else None,
+                    numerator=D(rng.randint(0, int(denominator)))
+                    if network.measure == Measure.PERCENTAGE
+                    else None,
+                    denominator=denominator if network.measure == Measure.PERCENTAGE else None,
+                    status=rng.choice(
+                        [IndicatorUpdate.Status.APPROVED] * 4 + [IndicatorUpdate.Status.SUBMITTED]
+                    ),
+                )
+                for value in values.values():
+                    if rng.random() < 0.4:
+                        UpdateDisaggregationFactory(
+                            update=update, dimension_value=value, value=D(rng.randint(0, 500))
+                        )
+    return networks, pillar
+
+
+def _every_report(pillar=None) -> dict[int, list[Report]]:
+    """The rules applied to every approved update, one by one: what the totals must equal."""
+    updates = IndicatorUpdate.objects.filter(
+        status=IndicatorUpdate.Status.APPROVED,
+        period__indicator__result__initiative__is_published=True,
+        period__indicator__network_indicator__isnull=False,
+    )
+    if pillar is not None:
+        updates = updates.filter(period__indicator__result__initiative__pillars=pillar)
+    grouped: dict[int, list[Report]] = {}
+    for network_id, report in _reports(updates):
+        grouped.setdefault(network_id, []).append(report)
+    return grouped
+
+
+def _same(figure, expected) -> bool:
+    if figure is None or expected is None:
+        return figure is expected
+    return (
+        figure.value,
+        figure.numerator,
+        figure.denominator,
+        {k: v for k, v in figure.parts.items() if v},
+    ) == (
+        expected.value,
+        expected.numerator,
+        expected.denominator,
+        {k: v for k, v in expected.parts.items() if v},
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_network_totals_summed_in_the_database_equal_the_rules_applied_update_by_update(seed):
+    networks, pillar = _random_network(seed)
+    for scope in ({}, {"pillar": pillar}):
+        expected = _every_report(**scope)
+        for row in network_totals(**scope):
+            reports = expected.get(row.indicator.pk, [])
+            cumulative = row.indicator.cumulative
+            assert _same(row.total, combine(reports, cumulative=cumulative, until=date.max)), row.indicator
+            by_year = dict(totals_by_year(reports, cumulative=cumulative))
+            assert [year for year, _ in row.by_year] == list(by_year)
+            assert all(_same(figure, by_year[year]) for year, figure in row.by_year), row.indicator
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("seed", [4, 5, 6])
+def test_reporting_period_totals_summed_in_the_database_equal_the_rules_applied_update_by_update(seed):
+    _random_network(seed)
+    windows = [
+        (date(2022, 1, 1), date(2022, 12, 31), (date(2021, 1, 1), date(2021, 12, 31))),
+        (date(2024, 1, 1), date(2024, 6, 30), (date(2023, 7, 1), date(2023, 12, 31))),
+        (date(2020, 1, 1), date(2020, 3, 31), None),
+    ]
+    expected = _every_report()
+    for start, end, previous in windows:
+        for row in network_period_totals(start=start, end=end, previous=previous):
+            reports = expected.get(row.indicator.pk, [])
+            cumulative = row.indicator.cumulative
+            assert _same(row.current, combine(reports, cumulative=cumulative, since=start, until=end))
+            if previous:
+                assert _same(
+                    row.previous,
+                    combine(reports, cumulative=cumulative, since=previous[0], until=previous[1]),
+                )
