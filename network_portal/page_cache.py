@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable
 from functools import wraps
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
@@ -25,8 +26,6 @@ from django.utils.translation import get_language
 logger = logging.getLogger(__name__)
 
 VERSION_KEY = "content-version"
-# Pages also expire on their own, so what depends on the date (upcoming events) stays current.
-PAGE_TIMEOUT = 600
 # Longer query strings are hostile or machine-made; building them is fine, keeping them is not.
 MAX_CACHED_QUERY = 400
 # Response headers a cached page carries along (the rest are added again by the middleware).
@@ -52,10 +51,14 @@ def content_changed() -> None:
         # The key is missing, so no page was stored under a version anyone still reads.
         content_version()
     except Exception:
-        logger.warning("The page cache is unreachable; cached pages expire within %ss.", PAGE_TIMEOUT)
+        logger.warning(
+            "The page cache is unreachable; cached pages expire within %ss.", settings.PAGE_CACHE_SECONDS
+        )
 
 
 def _cacheable(request: HttpRequest) -> bool:
+    if not settings.PAGE_CACHE_SECONDS:
+        return False
     if request.method not in ("GET", "HEAD") or len(request.META.get("QUERY_STRING", "")) > MAX_CACHED_QUERY:
         return False
     if request.user.is_authenticated:
@@ -103,7 +106,7 @@ def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
         if _storable(request, response):
             headers = {name: response[name] for name in KEPT_HEADERS if name in response}
             try:
-                cache.set(key, (response.content, headers), PAGE_TIMEOUT)
+                cache.set(key, (response.content, headers), settings.PAGE_CACHE_SECONDS)
             except Exception:
                 logger.warning("The page cache is unreachable; the page was not stored.")
         return response

@@ -1,7 +1,8 @@
 """Public pages are cached for anonymous visitors and forgotten the moment content changes."""
 
 import pytest
-from django.test.utils import override_settings
+from django.db import connection
+from django.test.utils import CaptureQueriesContext, override_settings
 from django.urls import reverse
 
 from events.models import Event
@@ -121,3 +122,12 @@ def test_an_unreachable_cache_still_serves_pages(client):
         page_cache.content_changed()  # logged, not raised
     assert response.status_code == 200
     assert "Quỹ Vì Tầm Vóc Việt" in response.content.decode()
+
+
+def test_the_page_cache_can_be_turned_off(client, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    OrganisationFactory(is_published=True)
+    client.get("/vi/members/")
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/vi/members/")
+    assert len(queries) > 0
