@@ -138,15 +138,20 @@ def _years_spanned(first: int | None, last: int | None) -> range:
     return range(first, last + 1)
 
 
-def event_filter_choices() -> dict:
-    """Options of the list's filters: types, pillars, current provinces, organisers, years."""
+# The organiser filter offers the busiest organisers only: a national network has thousands,
+# and a list of them all would weigh more than the page. The search box finds the others.
+ORGANISER_OPTIONS = 30
+
+
+def event_filter_choices(*, organiser_counts: dict[str, int], selected_organiser: str = "") -> dict:
+    """Options of the list's filters: types, pillars, current provinces, the organisers with the
+    most events under the other filters (and the one chosen), years."""
     public = event_public_queryset()
     years: set[int] = set()
     for first, last in public.values_list("start_date__year", "end_date__year").distinct().order_by():
         years.update(_years_spanned(first, last))
-    organisers = Organisation.objects.published().filter(
-        pk__in=EventOrganiser.objects.filter(event__is_published=True).values("organisation_id")
-    )
+    busiest = sorted(organiser_counts, key=lambda slug: (-organiser_counts[slug], slug))[:ORGANISER_OPTIONS]
+    organisers = Organisation.objects.published().filter(slug__in=[*busiest, selected_organiser])
     return {
         "types": EventType.objects.all(),
         "pillars": Pillar.objects.filter(is_published=True),

@@ -52,7 +52,9 @@ def event_list(request: HttpRequest) -> HttpResponse:
             "page": page,
             "headcounts": headcounts_for(page.object_list),
             "facets": facets,
-            "choices": selectors.event_filter_choices(),
+            "choices": selectors.event_filter_choices(
+                organiser_counts=facets["organiser"], selected_organiser=request.GET.get("organiser", "")[:80]
+            ),
             "when": when,
             "tabs": _when_tabs(request, when, facets["when"]),
             "query_string": query.urlencode(),

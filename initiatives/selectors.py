@@ -126,13 +126,26 @@ def initiative_facets(*, filters: dict | None = None) -> dict[str, dict]:
     return facets
 
 
-def initiative_filter_choices() -> dict:
-    """Options of the list's filters: pillars, current provinces, partner organisations, years."""
+# The organisation filter offers the organisations with the most initiatives only: a national
+# network has thousands, too many for one list. The others are a link away on their own page.
+ORGANISATION_OPTIONS = 30
+
+
+def initiative_filter_choices(*, selected_organisation: str = "") -> dict:
+    """Options of the list's filters: pillars, current provinces, the partner organisations with
+    the most published initiatives (and the one chosen), years."""
     public = initiative_public_queryset()
+    busiest = (
+        InitiativePartner.objects.filter(initiative__is_published=True, organisation__is_published=True)
+        .values("organisation_id")
+        .annotate(n=Count("initiative_id", distinct=True))
+        .order_by("-n", "organisation_id")
+        .values_list("organisation_id", flat=True)[:ORGANISATION_OPTIONS]
+    )
+    # The slice is read first: not every database takes LIMIT inside IN (...).
     organisations = (
         Organisation.objects.published()
-        .filter(initiative_partnerships__initiative__is_published=True)
-        .distinct()
+        .filter(Q(pk__in=list(busiest)) | Q(slug=selected_organisation))
         .order_by("name")
     )
     span = public.values_list("start__year", "end__year")

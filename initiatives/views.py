@@ -38,7 +38,9 @@ def initiative_list(request: HttpRequest) -> HttpResponse:
             "filter": filterset,
             "page": page,
             "facets": selectors.initiative_facets(filters=filters),
-            "choices": selectors.initiative_filter_choices(),
+            "choices": selectors.initiative_filter_choices(
+                selected_organisation=request.GET.get("organisation", "")[:80]
+            ),
             "statuses": Initiative.Status.choices,
             "query_string": query.urlencode(),
         },

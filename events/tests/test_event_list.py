@@ -414,3 +414,21 @@ def test_between_events_the_home_page_shows_the_latest_ones(client, network):
         "Hội thảo phát triển mạng lưới VIWACON năm 2",
     ]
     assert Organisation.objects.filter(is_published=False).exists()
+
+
+def test_the_organiser_filter_offers_the_busiest_organisers_and_the_one_chosen(client, network):
+    event_type = EventType.objects.first()
+    quiet = OrganisationFactory(name_vi="Hợp tác xã Tái chế Nhựa Yên Bình", slug="htx-yen-binh", acronym="")
+    EventOrganiserFactory(event=EventFactory(event_type=event_type), organisation=quiet)
+    for index in range(31):
+        busy = OrganisationFactory(name_vi=f"Trung tâm Môi trường {index:02d}", acronym="")
+        for _ in range(2):
+            EventOrganiserFactory(event=EventFactory(event_type=event_type), organisation=busy)
+
+    options = client.get("/vi/events/").context["choices"]["organisers"]
+    assert len(options) == 30
+    assert quiet not in options
+
+    chosen = client.get("/vi/events/", {"organiser": "htx-yen-binh"})
+    assert quiet in chosen.context["choices"]["organisers"]
+    assert '<option value="htx-yen-binh" selected>' in chosen.content.decode()

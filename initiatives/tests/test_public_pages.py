@@ -227,3 +227,19 @@ def test_year_options_are_plain_years_that_filter(client, network):
     assert (
         '<option value="2022" selected>' in client.get("/vi/initiatives/", {"year": "2022"}).content.decode()
     )
+
+
+def test_the_organisation_filter_offers_the_busiest_partners_and_the_one_chosen(client, network):
+    quiet = OrganisationFactory(name_vi="Hợp tác xã Tái chế Nhựa Yên Bình", slug="htx-yen-binh", acronym="")
+    InitiativePartnerFactory(organisation=quiet)
+    for index in range(31):
+        busy = OrganisationFactory(name_vi=f"Trung tâm Môi trường {index:02d}", acronym="")
+        for _ in range(3):
+            InitiativePartnerFactory(organisation=busy)
+
+    options = list(client.get("/vi/initiatives/").context["choices"]["organisations"])
+    assert len(options) == 30
+    assert quiet not in options
+
+    chosen = client.get("/vi/initiatives/", {"organisation": "htx-yen-binh"})
+    assert quiet in chosen.context["choices"]["organisations"]
