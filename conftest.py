@@ -21,6 +21,23 @@ def _fresh_cache():
     cache.clear()
 
 
+@pytest.fixture
+def page_queries(db):
+    """``page_queries(client, url)``: how many queries building the page takes. Cached pages
+    and figures are cleared first, so the count is that of the page itself."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count(client, url: str, data: dict | None = None) -> int:
+        cache.clear()
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url, data)
+        assert response.status_code == 200, url
+        return len(queries)
+
+    return count
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     if not os.path.exists(CHROMIUM):

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from events.selectors import pillar_events
 from members.models import Province
-from network_portal.page_cache import public_page
+from network_portal.page_cache import cached_value, public_page
 
 from . import selectors, services
 from .forms import IndicatorUpdateForm, ReviewForm
@@ -85,7 +85,12 @@ def pillar_detail(request: HttpRequest, code: str) -> HttpResponse:
         "initiatives/pillar_detail.html",
         {
             "pillar": pillar,
-            "totals": selectors.network_totals(pillar=pillar),
+            "totals": cached_value(
+                "pillar-totals",
+                lambda: selectors.network_totals(pillar=pillar),
+                parts=pillar.pk,
+                results=True,
+            ),
             "initiatives": selectors.pillar_initiatives(pillar=pillar),
             "pillar_events": pillar_events(pillar=pillar),
         },
@@ -104,7 +109,12 @@ def network_results(request: HttpRequest) -> HttpResponse:
         request,
         "initiatives/network_results.html",
         {
-            "totals": selectors.network_totals(pillar=pillar, province=province),
+            "totals": cached_value(
+                "network-totals",
+                lambda: selectors.network_totals(pillar=pillar, province=province),
+                parts=(pillar and pillar.pk, province and province.pk),
+                results=True,
+            ),
             "provinces": provinces,
             "pillars": pillars,
             "province": province,

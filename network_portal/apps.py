@@ -10,6 +10,10 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 PUBLIC_CONTENT_APPS = {"members", "events", "initiatives"}
 PRIVATE_MODELS = {"events.SignInImport", "members.EditorRequest"}
 PUBLIC_EXTRA_MODELS = {"reports.PublishedReport"}
+# What the results totals are summed from: the results framework, and the provinces whose
+# mergers regroup it.
+RESULTS_APPS = {"initiatives"}
+RESULTS_EXTRA_MODELS = {"members.Province"}
 
 
 def register_sqlite_functions(sender, connection, **kwargs) -> None:
@@ -34,8 +38,10 @@ def forget_cached_pages(sender, **kwargs) -> None:
     served either."""
     from .page_cache import content_changed
 
-    content_changed()
-    transaction.on_commit(content_changed, using=kwargs.get("using"))
+    # A many-to-many table belongs to the app of the model that declares it.
+    results = sender._meta.app_label in RESULTS_APPS or sender._meta.label in RESULTS_EXTRA_MODELS
+    content_changed(results=results)
+    transaction.on_commit(lambda: content_changed(results=results), using=kwargs.get("using"))
 
 
 class NetworkPortalConfig(AppConfig):

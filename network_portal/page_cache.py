@@ -1,11 +1,16 @@
-"""Whole public pages kept in the cache for anonymous visitors, and forgotten the moment the
-content they show changes.
+"""Whole public pages kept in the cache for anonymous visitors, and the costly figures on them
+kept for everyone, each forgotten the moment the content they show changes.
 
 Every cached page is stored under the current *content version*, a number in the cache. Any
 change to public content (a save or delete of a portal model, or a coordinator's bulk action in
 the admin) moves the version on, so every page cached before it is simply never read again and
 expires on its own. A coordinator's edit therefore shows at once, without tracking which page
 shows which object.
+
+The network's results totals are summed over every approved indicator update; they are kept
+under a *results version* of their own, which only changes with the results framework
+(initiatives, indicators, updates, pillars, provinces). Editing an event or an organisation
+therefore rebuilds the pages but not the totals on them.
 
 The cache is an optimisation only: when it is unreachable the page is built as if nothing had
 been cached, and a failed version bump is logged, never raised into the request.
@@ -14,8 +19,9 @@ been cached, and a failed version bump is logged, never raised into the request.
 import hashlib
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from functools import wraps
+from typing import TypeVar
 
 from django.conf import settings
 from django.contrib import messages
@@ -25,35 +31,74 @@ from django.utils.translation import get_language
 
 logger = logging.getLogger(__name__)
 
+T = TypeVar("T")
+
 VERSION_KEY = "content-version"
+RESULTS_VERSION_KEY = "results-version"
 # Longer query strings are hostile or machine-made; building them is fine, keeping them is not.
 MAX_CACHED_QUERY = 400
 # Response headers a cached page carries along (the rest are added again by the middleware).
 KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Content-Language")
+# Figures kept under the results version need no expiry of their own to be right; a day keeps
+# the cache from holding figures nobody asks for any more.
+VALUE_TIMEOUT = 24 * 3600
 
 
-def content_version() -> int:
-    version = cache.get(VERSION_KEY)
+def _version(key: str) -> int:
+    version = cache.get(key)
     if version is None:
         # A new number whenever the key is missing (first use, eviction, flush), so a reset
-        # can never bring back a version that old pages were stored under.
+        # can never bring back a version that old entries were stored under.
         version = time.time_ns()
-        cache.add(VERSION_KEY, version, timeout=None)
-        version = cache.get(VERSION_KEY, version)
+        cache.add(key, version, timeout=None)
+        version = cache.get(key, version)
     return version
 
 
-def content_changed() -> None:
-    """Public content changed: pages cached so far must not be served again."""
+def content_version() -> int:
+    return _version(VERSION_KEY)
+
+
+def results_version() -> int:
+    return _version(RESULTS_VERSION_KEY)
+
+
+def content_changed(*, results: bool = False) -> None:
+    """Public content changed: pages cached so far must not be served again; with ``results``,
+    the results totals must be summed again too."""
+    for key in (VERSION_KEY, RESULTS_VERSION_KEY) if results else (VERSION_KEY,):
+        try:
+            cache.incr(key)
+        except ValueError:
+            # The key is missing, so nothing was stored under a version anyone still reads.
+            _version(key)
+        except Exception:
+            logger.warning(
+                "The page cache is unreachable; cached pages expire within %ss.", settings.PAGE_CACHE_SECONDS
+            )
+            return
+
+
+def cached_value(name: str, compute: Callable[[], T], *, parts: Hashable = (), results: bool = False) -> T:
+    """``compute()``, kept until the content (or with ``results``, the results framework)
+    changes; per language, since labels in the value are translated."""
+    if not settings.PAGE_CACHE_SECONDS:
+        return compute()
     try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        # The key is missing, so no page was stored under a version anyone still reads.
-        content_version()
+        version = results_version() if results else content_version()
+        digest = hashlib.sha256(repr(parts).encode()).hexdigest()
+        key = f"value:{name}:{version}:{get_language()}:{digest}"
+        value = cache.get(key)
     except Exception:
-        logger.warning(
-            "The page cache is unreachable; cached pages expire within %ss.", settings.PAGE_CACHE_SECONDS
-        )
+        logger.warning("The cache is unreachable; computing %s.", name)
+        return compute()
+    if value is None:
+        value = compute()
+        try:
+            cache.set(key, value, VALUE_TIMEOUT if results else settings.PAGE_CACHE_SECONDS)
+        except Exception:
+            logger.warning("The cache is unreachable; %s was not stored.", name)
+    return value
 
 
 def _cacheable(request: HttpRequest) -> bool:
@@ -130,5 +175,5 @@ class StaffChangesMiddleware:
             and getattr(request, "user", None) is not None
             and request.user.is_staff
         ):
-            content_changed()
+            content_changed(results=True)
         return response

@@ -13,7 +13,7 @@ from events.selectors import home_events
 from initiatives.selectors import network_totals
 
 from .health import health
-from .page_cache import public_page
+from .page_cache import cached_value, public_page
 
 
 @require_GET
@@ -24,7 +24,9 @@ def home(request: HttpRequest) -> HttpResponse:
         request,
         "home.html",
         {
-            "headline_totals": network_totals(headline_only=True),
+            "headline_totals": cached_value(
+                "headline-totals", lambda: network_totals(headline_only=True), results=True
+            ),
             "home_events": events,
             "home_events_are_upcoming": events_are_upcoming,
         },

@@ -11,10 +11,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from django.core.cache import cache
 from django.core.files.base import ContentFile
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from events.models import Event, EventOrganiser, Participation
 from events.tests.factories import EventFactory, EventTypeFactory
@@ -229,15 +226,7 @@ def grow(network: dict, count: int) -> None:
     )
 
 
-def page_queries(client, url: str) -> int:
-    cache.clear()
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return len(queries)
-
-
-def test_every_public_page_does_the_same_queries_with_5_rows_and_with_500(client, network):
+def test_every_public_page_does_the_same_queries_with_5_rows_and_with_500(client, network, page_queries):
     urls = [
         url.format(
             organisation=network["organisation"].slug,

@@ -131,3 +131,37 @@ def test_the_page_cache_can_be_turned_off(client, settings):
     with CaptureQueriesContext(connection) as queries:
         client.get("/vi/members/")
     assert len(queries) > 0
+
+
+@pytest.fixture
+def collected(db):
+    from decimal import Decimal
+
+    from initiatives.tests.factories import IndicatorFactory, IndicatorUpdateFactory, NetworkIndicatorFactory
+
+    indicator = IndicatorFactory(network_indicator=NetworkIndicatorFactory())
+    IndicatorUpdateFactory(period__indicator=indicator, value=Decimal(35000))
+    return IndicatorUpdateFactory(
+        period__indicator=indicator, value=Decimal(16150), status="submitted", submitted_by=None
+    )
+
+
+def test_an_approved_update_changes_the_home_page_totals_at_once(client, coordinator, collected):
+    from initiatives.services import indicator_update_approve
+
+    assert "35.000 kg" in client.get("/vi/").content.decode()
+    indicator_update_approve(update=collected, reviewer=coordinator)
+    assert "51.150 kg" in client.get("/vi/").content.decode()
+
+
+def test_editing_an_event_rebuilds_the_page_but_not_the_results_totals(client, collected):
+    event = EventFactory()
+    with CaptureQueriesContext(connection) as first:
+        client.get("/vi/")
+    event.title_vi = "Hội thảo đã đổi tên"
+    event.save()
+    with CaptureQueriesContext(connection) as after_edit:
+        page = client.get("/vi/").content.decode()
+    assert "35.000 kg" in page
+    # The page was built again (its events), the totals were not summed again.
+    assert 0 < len(after_edit) < len(first)

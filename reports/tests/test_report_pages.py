@@ -291,14 +291,9 @@ def test_the_library_ignores_bad_parameters(client, params):
     assert client.get("/vi/reports/", params).status_code == 200
 
 
-def test_the_library_query_count_does_not_grow(client, built_run, coordinator, django_assert_max_num_queries):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
+def test_the_library_query_count_does_not_grow(client, built_run, coordinator, page_queries):
     def count() -> int:
-        with CaptureQueriesContext(connection) as queries:
-            client.get("/vi/reports/")
-        return len(queries)
+        return page_queries(client, "/vi/reports/")
 
     report_file = built_run.files.get(format="pdf")
     services.report_publish(
