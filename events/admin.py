@@ -40,6 +40,17 @@ PARTICIPANTS_ON_EVENT_PAGE = 40
 MAX_SHEETS_AT_ONCE = 20
 
 
+def whole_number(value: str | None, *, max_digits: int = 18) -> int | None:
+    """The number an address parameter holds, or None when it holds something else.
+
+    Only ASCII digits count: "²⁰²⁴" passes ``str.isdigit()`` yet ``int()`` refuses it, and more
+    digits than a database integer holds would fail the query.
+    """
+    if value and value.isascii() and value.isdigit() and len(value) <= max_digits:
+        return int(value)
+    return None
+
+
 def sheet_columns() -> list[tuple[str, str, list | None]]:
     """The columns of the preview: field, heading, and the choices of a field picked from a list."""
     return [
@@ -85,9 +96,9 @@ class YearFilter(admin.SimpleListFilter):
         return [(str(day.year), str(day.year)) for day in years]
 
     def queryset(self, request, queryset):
-        value = self.value()
-        if value and value.isdigit():
-            return queryset.filter(start_date__year=int(value))
+        year = whole_number(self.value(), max_digits=4)
+        if year is not None:
+            return queryset.filter(start_date__year=year)
         return queryset
 
 
@@ -121,15 +132,15 @@ class ParticipationEventFilter(admin.SimpleListFilter):
             .distinct()
             .order_by("-start_date")[: self.RECENT]
         )
-        value = self.value()
-        if value and value.isdigit() and all(str(event.pk) != value for event in events):
-            events += list(Event.objects.filter(pk=int(value)))
+        chosen = whole_number(self.value())
+        if chosen is not None and all(event.pk != chosen for event in events):
+            events += list(Event.objects.filter(pk=chosen))
         return [(str(event.pk), f"{event.start_date:%d/%m/%Y} · {event}") for event in events]
 
     def queryset(self, request, queryset):
-        value = self.value()
-        if value and value.isdigit():
-            return queryset.filter(event_id=int(value))
+        chosen = whole_number(self.value())
+        if chosen is not None:
+            return queryset.filter(event_id=chosen)
         return queryset
 
 
@@ -510,8 +521,9 @@ class EventAdmin(AccentInsensitiveSearchMixin, TranslationAdmin):
             raise Http404(_("No such event."))
         if not self.has_view_permission(request, event):
             raise PermissionDenied
-        blank = request.GET.get("blank", "")
-        blank_rows = int(blank) if blank.isdigit() else attendance_sheet.BLANK_ROWS
+        blank_rows = whole_number(request.GET.get("blank"), max_digits=3)
+        if blank_rows is None:
+            blank_rows = attendance_sheet.BLANK_ROWS
         return attendance_sheet.attendance_sheet_response(events=[event], blank_rows=blank_rows)
 
     @admin.action(description=_("Publish the selected events"))

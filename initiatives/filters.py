@@ -63,9 +63,11 @@ class InitiativeFilter(django_filters.FilterSet):
 
     def in_year(self, queryset, name, value):
         # Running at some point of the year: started by its end and not ended before it began.
-        year = int(value)
-        if not 1900 <= year <= 2200:
+        # The range is checked on the decimal first: int() of "1e999999999" would build a number
+        # with a billion digits and hold the request for minutes.
+        if not 1900 <= value <= 2200:
             return queryset.none()
+        year = int(value)
         return queryset.filter(
             Q(start__year__lte=year) | Q(start__isnull=True), Q(end__year__gte=year) | Q(end__isnull=True)
         )

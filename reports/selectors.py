@@ -31,7 +31,7 @@ def published_reports(*, filters: dict) -> QuerySet[PublishedReport]:
     if pillar:
         reports = reports.filter(pillar__code=pillar[:40], pillar__is_published=True)
     year = filters.get("year", "")
-    if year.isdigit() and len(year) == 4:
+    if year.isascii() and year.isdigit() and len(year) == 4:  # "²⁰²⁴" is digits to isdigit(), not to int()
         reports = reports.filter(year=int(year))
     return reports
 

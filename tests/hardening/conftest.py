@@ -1,0 +1,164 @@
+"""A small portal built from the apps' factories: two organisations, each with an editor, an
+initiative with a reportable period and an update, an event with its parts, and a built and
+published report. The hardening tests fill URLs and forms with these objects."""
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from django_celery_beat.models import (
+    ClockedSchedule,
+    CrontabSchedule,
+    IntervalSchedule,
+    PeriodicTask,
+    SolarSchedule,
+)
+
+from events.models import SignInImport
+from events.tests.factories import (
+    AgendaItemFactory,
+    AgendaSessionFactory,
+    EventDocumentFactory,
+    EventFactory,
+    EventOrganiserFactory,
+    EventPhotoFactory,
+    EventSeriesFactory,
+    ParticipationFactory,
+)
+from initiatives.models import IndicatorUpdate, TechnicalGroup
+from initiatives.tests.factories import (
+    IndicatorFactory,
+    IndicatorUpdateFactory,
+    InitiativePartnerFactory,
+    NetworkIndicatorFactory,
+    PeriodFactory,
+    PillarFactory,
+    sex_values,
+)
+from members.tests.factories import (
+    AffiliationFactory,
+    MembershipFactory,
+    OrganisationFactory,
+    PillarParticipationFactory,
+)
+from reports.models import PublishedReport, ReportFile, ReportRun
+from reports.tests.factories import ReportRunFactory
+
+
+@dataclass
+class World:
+    org_a: object
+    org_b: object
+    editor: object
+    other_editor: object
+    pillar: object
+    event: object
+    signin_import: object
+    initiative_a: object
+    initiative_b: object
+    period_a: object
+    period_b: object
+    update_a: object
+    update_b: object
+    run: object
+    report_file: object
+    published: object
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+
+
+def build_world(editor_of) -> World:
+    pillar = PillarFactory(code="gender-inclusion", name_vi="Giới và hòa nhập", name_en="Gender inclusion")
+    org_a = OrganisationFactory(slug="greenhub", acronym="GreenHub")
+    org_b = OrganisationFactory(slug="cecr", acronym="CECR")
+    MembershipFactory(organisation=org_a)
+    PillarParticipationFactory(organisation=org_a, pillar=pillar)
+    AffiliationFactory(organisation=org_b, person__public_consent=True)
+    TechnicalGroup.objects.create(pillar=pillar, name_vi="Nhóm kỹ thuật giới", lead_organisation=org_a)
+
+    event = EventFactory(slug="hoi-thao-tham-van", series=EventSeriesFactory(), pillars=[pillar])
+    EventOrganiserFactory(event=event, organisation=org_b)
+    AgendaItemFactory(event=event, session=AgendaSessionFactory(event=event))
+    EventDocumentFactory(event=event)
+    EventPhotoFactory(event=event)
+    participation = ParticipationFactory(event=event, organisation=org_b)
+    signin_import = SignInImport.objects.create(
+        event=event,
+        file_name="danh-sach.csv",
+        rows=[{"line": 2, "full_name": "Trần Thị Hoa", "gender": "female", "organisation": "CECR"}],
+    )
+
+    sex_values()
+    periods, updates, initiatives = [], [], []
+    for org in (org_a, org_b):
+        partner = InitiativePartnerFactory(organisation=org, initiative__pillars=[pillar])
+        indicator = IndicatorFactory(
+            result__initiative=partner.initiative, network_indicator=NetworkIndicatorFactory()
+        )
+        period = PeriodFactory(indicator=indicator)
+        updates.append(
+            IndicatorUpdateFactory(
+                period=period,
+                organisation=org,
+                value=Decimal("40"),
+                status=IndicatorUpdate.Status.DRAFT,
+            )
+        )
+        periods.append(period)
+        initiatives.append(partner.initiative)
+    IndicatorUpdateFactory(period=periods[1], status=IndicatorUpdate.Status.SUBMITTED)
+
+    run = ReportRunFactory(
+        status=ReportRun.Status.SUCCEEDED, formats=["csv"], finished_at=datetime.datetime.now(datetime.UTC)
+    )
+    report_file = ReportFile(run=run, format="csv", size=4)
+    report_file.file.save("run.csv", ContentFile(b"a,b\n"), save=True)
+    ReportRunFactory(status=ReportRun.Status.FAILED, error="ValueError")
+    published = PublishedReport.objects.create(
+        slug="bao-cao-thuong-nien-2022",
+        title="Báo cáo thường niên 2022",
+        kind=run.kind,
+        year=2022,
+        file=report_file,
+    )
+    assert participation.pk
+
+    editor = editor_of(org_a)
+    EmailAddress.objects.create(user=editor, email=editor.email, verified=True, primary=True)
+    Group.objects.create(name="Điều phối viên")
+    every_day = CrontabSchedule.objects.create(minute="0", hour="6", timezone="Asia/Ho_Chi_Minh")
+    PeriodicTask.objects.create(name="Báo cáo thử", task="reports.tasks.schedule_report", crontab=every_day)
+    IntervalSchedule.objects.create(every=5, period=IntervalSchedule.MINUTES)
+    SolarSchedule.objects.create(event="sunrise", latitude=Decimal("21.03"), longitude=Decimal("105.85"))
+    ClockedSchedule.objects.create(clocked_time=datetime.datetime(2030, 1, 1, tzinfo=datetime.UTC))
+    return World(
+        org_a=org_a,
+        org_b=org_b,
+        editor=editor,
+        other_editor=editor_of(org_b),
+        pillar=pillar,
+        event=event,
+        signin_import=signin_import,
+        initiative_a=initiatives[0],
+        initiative_b=initiatives[1],
+        period_a=periods[0],
+        period_b=periods[1],
+        update_a=updates[0],
+        update_b=updates[1],
+        run=run,
+        report_file=report_file,
+        published=published,
+    )
+
+
+@pytest.fixture
+def world(db, editor_of) -> World:
+    return build_world(editor_of)
