@@ -83,6 +83,7 @@ from members.models import (
     PillarParticipation,
     Province,
 )
+from network_portal.models import SearchTextModel
 from network_portal.search import fold
 from reports.models import PublishedReport, ReportFile, ReportRun, private_storage
 
@@ -224,6 +225,10 @@ class Writer:
 
     def insert(self, model: type[models.Model], rows: list) -> list:
         if rows:
+            # bulk_create skips save(), which keeps the folded search text of searchable rows.
+            if issubclass(model, SearchTextModel):
+                for row in rows:
+                    row.search_text = row.build_search_text()
             model._base_manager.bulk_create(rows, batch_size=BATCH_SIZE)
             self.counts[model._meta.label] += len(rows)
             self.tables[model._meta.db_table] = None

@@ -228,13 +228,7 @@ class EventAdmin(AccentInsensitiveSearchMixin, TranslationAdmin):
     list_select_related = ["event_type"]
     date_hierarchy = "start_date"
     search_fields = ["title_vi"]  # shows the search box; the search itself ignores diacritics
-    accent_search_fields = [
-        "title_vi",
-        "title_en",
-        "venue_vi",
-        "organisers__organisation__name_vi",
-        "organisers__organisation__acronym",
-    ]
+    accent_search_fields = ["search_text", "organisers__organisation__search_text"]
     autocomplete_fields = ["event_type", "series", "province", "pillars"]
     prepopulated_fields = {"slug": ["title_vi"]}
 
@@ -592,11 +586,10 @@ class ParticipationAdmin(AccentInsensitiveSearchMixin, admin.ModelAdmin):
     list_select_related = ["person", "event", "organisation"]
     search_fields = ["person__full_name"]
     accent_search_fields = [
-        "person__full_name",
+        "person__search_text",
         "person__email",
-        "event__title_vi",
-        "organisation__name_vi",
-        "organisation__acronym",
+        "event__search_text",
+        "organisation__search_text",
         "organisation_name",
     ]
     autocomplete_fields = ["event", "person", "organisation"]

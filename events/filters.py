@@ -4,27 +4,15 @@ import datetime
 
 import django_filters
 from django import forms
-from django.db.models import FilteredRelation, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from initiatives.models import Pillar
 from members.models import Organisation, Province
-from network_portal.search import accent_insensitive_search, search_terms
+from network_portal.search import search_terms
 
 from .models import Event, EventOrganiser, EventType
-
-# Organiser names are searched through a relation limited to published organisations, so a
-# search cannot reveal that an unpublished organisation ran an event.
-SEARCH_FIELDS = [
-    "title_vi",
-    "title_en",
-    "venue_vi",
-    "venue_en",
-    "public_organisers__name_vi",
-    "public_organisers__name_en",
-    "public_organisers__acronym",
-]
 
 FIRST_YEAR, LAST_YEAR = 1990, 2100
 
@@ -92,17 +80,16 @@ class EventFilter(django_filters.FilterSet):
         fields = ["q", "when", "year", "type", "pillar", "format", "province", "organiser"]
 
     def search(self, queryset, name, value):
-        if not search_terms(value):
-            return queryset
-        candidates = Event.objects.alias(
-            public_organisers=FilteredRelation(
-                "organisers__organisation", condition=Q(organisers__organisation__is_published=True)
-            )
-        )
-        matching = accent_insensitive_search(candidates, value, SEARCH_FIELDS).values("pk")
-        # A subquery keeps the list's own query free of joins and DISTINCT, which the facet
-        # counts and the paginator's count would otherwise pay for.
-        return queryset.filter(pk__in=matching)
+        """Every word in the event's title or venue, or in the name of one of its organisers.
+        Only published organisers count, so a search cannot reveal that an unpublished
+        organisation ran an event. Subqueries keep the list's own query free of joins and
+        DISTINCT, which the facet counts and the paginator's count would otherwise pay for."""
+        for term in search_terms(value):
+            by_organiser = EventOrganiser.objects.filter(
+                organisation__is_published=True, organisation__search_text__contains=term
+            ).values("event_id")
+            queryset = queryset.filter(Q(search_text__contains=term) | Q(pk__in=by_organiser))
+        return queryset
 
     def in_time(self, queryset, name, value):
         today = timezone.localdate()

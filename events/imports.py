@@ -17,14 +17,14 @@ from difflib import SequenceMatcher
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db.models import Prefetch, Q, Value
+from django.db.models import F, Prefetch, Q, Value
 from django.db.models.functions import Lower, Replace
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from members.models import Affiliation, Organisation, Person
-from network_portal.search import Fold, fold
+from network_portal.search import fold
 
 from .models import Participation
 
@@ -595,7 +595,7 @@ def _name_candidates(rows: list[dict]) -> dict[str, list[tuple[str, Person]]]:
         condition = Q()
         for given in given_list[start : start + 100]:
             condition |= Q(folded_name__endswith=f" {given}") | Q(folded_name=given)
-        people = _people_with_organisations().annotate(folded_name=Fold("full_name")).filter(condition)
+        people = _people_with_organisations().alias(folded_name=F("search_text")).filter(condition)
         for person in people:
             key = _key(person.full_name)
             if key:

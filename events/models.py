@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from network_portal.models import PublishedQuerySet, TimeStampedModel, generated_upload_name
+from network_portal.models import PublishedQuerySet, SearchTextModel, TimeStampedModel, generated_upload_name
 
 
 def document_upload_to(instance, filename: str) -> str:
@@ -58,7 +58,10 @@ class EventSeries(models.Model):
 RESERVED_SLUGS = {"calendar", "feed"}
 
 
-class Event(TimeStampedModel):
+class Event(SearchTextModel, TimeStampedModel):
+    # Organisers' names are searched on the organisations themselves (see events.filters).
+    SEARCH_TEXT_FIELDS = ("title_vi", "title_en", "venue_vi", "venue_en")
+
     class Status(models.TextChoices):
         PLANNED = "planned", _("planned")
         HELD = "held", _("held")

@@ -196,7 +196,7 @@ class InitiativeAdmin(AccentInsensitiveSearchMixin, TranslationAdmin):
     list_display = ["title", "acronym", "status", "start", "end", "is_published", "updated_at"]
     list_filter = ["status", "is_published", "pillars", InitiativeProvinceFilter]
     search_fields = ["title_vi"]
-    accent_search_fields = ["title_vi", "title_en", "acronym", "location_detail"]
+    accent_search_fields = ["search_text"]
     prepopulated_fields = {"slug": ["acronym"]}
     autocomplete_fields = ["parent", "provinces"]
     filter_horizontal = ["pillars"]
@@ -249,7 +249,7 @@ class ResultAdmin(AccentInsensitiveSearchMixin, TranslationAdmin):
     list_filter = ["type"]
     list_select_related = ["initiative"]
     search_fields = ["title_vi"]
-    accent_search_fields = ["title_vi", "title_en", "initiative__title_vi"]
+    accent_search_fields = ["title_vi", "title_en", "initiative__search_text"]
     autocomplete_fields = ["initiative"]
     inlines = [IndicatorInline]
 
@@ -271,7 +271,7 @@ class IndicatorAdmin(AccentInsensitiveSearchMixin, TranslationAdmin):
     list_filter = ["measure", "cumulative", "network_indicator"]
     list_select_related = ["result", "network_indicator"]
     search_fields = ["title_vi"]
-    accent_search_fields = ["title_vi", "title_en", "result__initiative__title_vi"]
+    accent_search_fields = ["title_vi", "title_en", "result__initiative__search_text"]
     autocomplete_fields = ["result"]
     inlines = [PeriodInline]
 
@@ -349,8 +349,7 @@ class IndicatorUpdateAdmin(AccentInsensitiveSearchMixin, admin.ModelAdmin):
     search_fields = ["period__indicator__title_vi"]
     accent_search_fields = [
         "period__indicator__title_vi",
-        "period__indicator__result__initiative__title_vi",
-        "period__indicator__result__initiative__acronym",
+        "period__indicator__result__initiative__search_text",
         "narrative",
     ]
     readonly_fields = ["status", "submitted_by", "submitted_at", "reviewer", "reviewed_at"]

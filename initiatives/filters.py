@@ -10,7 +10,7 @@ from network_portal.search import accent_insensitive_search
 
 from .models import Initiative, Pillar
 
-SEARCH_FIELDS = ["title_vi", "title_en", "acronym", "summary_vi", "location_detail"]
+SEARCH_FIELDS = ["search_text"]
 
 
 class InitiativeFilter(django_filters.FilterSet):

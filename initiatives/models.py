@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from network_portal.models import PublishedQuerySet, TimeStampedModel, generated_upload_name
+from network_portal.models import PublishedQuerySet, SearchTextModel, TimeStampedModel, generated_upload_name
 
 NON_NEGATIVE = [MinValueValidator(Decimal("0"), message=_("Enter a number that is not negative."))]
 
@@ -160,8 +160,10 @@ class NetworkIndicator(models.Model):
 RESERVED_SLUGS = {"report", "results"}
 
 
-class Initiative(TimeStampedModel):
+class Initiative(SearchTextModel, TimeStampedModel):
     """A project, programme or pilot model of the members."""
+
+    SEARCH_TEXT_FIELDS = ("title_vi", "title_en", "acronym", "summary_vi", "summary_en", "location_detail")
 
     class Status(models.TextChoices):
         PLANNED = "planned", _("planned")

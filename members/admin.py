@@ -120,7 +120,7 @@ class OrganisationAdmin(AccentInsensitiveSearchMixin, SimpleHistoryAdmin, Transl
     list_filter = ["kind", CurrentProvinceFilter, MembershipStatusFilter, PillarFilter, "is_published"]
     list_select_related = ["province"]
     search_fields = ["name_vi"]  # shows the search box; the search itself ignores diacritics
-    accent_search_fields = ["name_vi", "name_en", "acronym", "aliases"]
+    accent_search_fields = ["search_text"]
     autocomplete_fields = ["parent", "province"]
     prepopulated_fields = {"slug": ["acronym"]}
     inlines = [MembershipInline, PillarParticipationInline, AffiliationInline]
@@ -165,7 +165,7 @@ class PersonAdmin(AccentInsensitiveSearchMixin, SimpleHistoryAdmin):
     list_display = ["full_name", "position", "gender", "email", "public_consent"]
     list_filter = ["gender", "public_consent"]
     search_fields = ["full_name"]
-    accent_search_fields = ["full_name", "email", "phone", "affiliations__organisation__name_vi"]
+    accent_search_fields = ["search_text", "email", "phone", "affiliations__organisation__search_text"]
     inlines = [AffiliationInline]
     autocomplete_fields = ["user"]
     actions = ["merge_people"]

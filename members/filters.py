@@ -9,7 +9,7 @@ from network_portal.search import accent_insensitive_search
 
 from .models import Membership, Organisation, Province
 
-SEARCH_FIELDS = ["name_vi", "name_en", "acronym", "aliases"]
+SEARCH_FIELDS = ["search_text"]
 
 
 class OrganisationFilter(django_filters.FilterSet):

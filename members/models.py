@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from network_portal.models import PublishedQuerySet, TimeStampedModel
+from network_portal.models import PublishedQuerySet, SearchTextModel, TimeStampedModel
 
 
 class Province(models.Model):
@@ -50,7 +50,9 @@ class Province(models.Model):
         return self.successor or self
 
 
-class Organisation(TimeStampedModel):
+class Organisation(SearchTextModel, TimeStampedModel):
+    SEARCH_TEXT_FIELDS = ("name_vi", "name_en", "acronym", "aliases")
+
     class Kind(models.TextChoices):
         GOVERNMENT = "government", _("government agency")
         RESEARCH = "research", _("research institute")
@@ -100,7 +102,7 @@ class Organisation(TimeStampedModel):
         verbose_name=_("pillars"),
     )
 
-    history = HistoricalRecords(excluded_fields=["logo_thumbnail"])
+    history = HistoricalRecords(excluded_fields=["logo_thumbnail", "search_text"])
     objects = PublishedQuerySet.as_manager()
 
     class Meta:
@@ -180,9 +182,12 @@ class Membership(TimeStampedModel):
         return f"{self.organisation} · {self.membership_type} · {self.get_status_display()}"
 
 
-class Person(TimeStampedModel):
+class Person(SearchTextModel, TimeStampedModel):
     """Someone at a member organisation. Email and phone are private: never on a public page
     or a public export. Name and position appear publicly only with consent."""
+
+    # The name alone: sign-in sheets are matched on it, given name last.
+    SEARCH_TEXT_FIELDS = ("full_name",)
 
     class Gender(models.TextChoices):
         FEMALE = "female", _("female")
@@ -209,7 +214,7 @@ class Person(TimeStampedModel):
         related_name="person",
     )
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["search_text"])
 
     class Meta:
         ordering = ["full_name"]

@@ -50,6 +50,24 @@ def fold(value: object) -> str | None:
     return text.translate(_FOLD_MAP).lower()
 
 
+def fold_fields(values: Iterable[object]) -> str:
+    """The folded search text of a row: one field per line, so a search word never spans two."""
+    return fold("\n".join(str(value or "") for value in values)) or ""
+
+
+def fill_search_text(model, fields: tuple[str, ...], batch_size: int = 2000) -> None:
+    """Folds ``fields`` into ``search_text`` for every row of ``model``: for migrations, whose
+    historical models have no methods, and for rows written in bulk."""
+    rows = []
+    for row in model.objects.only("pk", *fields).iterator(chunk_size=batch_size):
+        row.search_text = fold_fields(getattr(row, name) for name in fields)
+        rows.append(row)
+        if len(rows) == batch_size:
+            model.objects.bulk_update(rows, ["search_text"])
+            rows = []
+    model.objects.bulk_update(rows, ["search_text"])
+
+
 class Fold(models.Func):
     """``portal_fold(expression)``: the database side of :func:`fold`."""
 
@@ -80,17 +98,27 @@ def search_terms(query: str | None) -> list[str]:
 
 def accent_insensitive_search(queryset: QuerySet, query: str | None, fields: Iterable[str]) -> QuerySet:
     """Rows where every word of ``query`` occurs in at least one of ``fields``, ignoring
-    diacritics and case. An empty query returns the queryset unchanged."""
+    diacritics and case. An empty query returns the queryset unchanged.
+
+    A ``search_text`` field (see ``SearchTextModel``) is folded already and compared as it is;
+    other fields are folded by the database while searching, which is fine for small tables."""
     terms = search_terms(query)
     if not terms:
         return queryset
     fields = list(fields)
-    annotations = {f"_fold_{i}": Fold(field) for i, field in enumerate(fields)}
+    names = []
+    annotations = {}
+    for i, field in enumerate(fields):
+        if field.split("__")[-1] == "search_text":
+            names.append(field)
+        else:
+            annotations[f"_fold_{i}"] = Fold(field)
+            names.append(f"_fold_{i}")
     queryset = queryset.alias(**annotations)
     condition = Q()
     for term in terms:
         any_field = Q()
-        for name in annotations:
+        for name in names:
             any_field |= Q(**{f"{name}__contains": term})
         condition &= any_field
     # Several related fields can repeat a row (one per alias or contact); keep each row once.

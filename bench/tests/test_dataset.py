@@ -164,3 +164,14 @@ def test_the_public_pages_answer_on_the_generated_data(db, private_media, client
     assert b"".join(download.streaming_content).startswith(b"%PDF-")
     hidden = Event.objects.filter(**GENERATED, is_published=False).first()
     assert client.get(hidden.get_absolute_url()).status_code == 404
+
+
+@pytest.mark.django_db
+def test_generated_rows_are_found_by_the_accent_insensitive_search(client):
+    dataset.generate(scale=0.002, seed=7, analyze=False)
+    organisation = Organisation.objects.filter(is_published=True, slug__startswith="bench-").first()
+    assert organisation.search_text == organisation.build_search_text() != ""
+    word = organisation.search_text.split()[-1]
+    assert organisation.name in [
+        o.name for o in client.get("/vi/members/", {"q": word}).context["page"].paginator.object_list
+    ]

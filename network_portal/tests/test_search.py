@@ -1,5 +1,7 @@
 """Accent-insensitive search: visitors type without tone marks and still find Vietnamese names."""
 
+import unicodedata
+
 import pytest
 
 from initiatives.models import Pillar
@@ -80,3 +82,23 @@ def test_search_treats_like_wildcards_as_plain_text():
     found = accent_insensitive_search(Pillar.objects.all(), "%", ["name_vi"])
     assert [p.code for p in found] == ["percent"]
     assert list(accent_insensitive_search(Pillar.objects.all(), "_", ["name_vi"])) == []
+
+
+VIETNAMESE_LETTERS = (
+    "aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvxyỳýỷỹỵ"
+)
+
+
+@pytest.mark.django_db
+def test_the_database_folds_every_vietnamese_letter_as_python_does():
+    from django.db import connection
+
+    letters = VIETNAMESE_LETTERS + VIETNAMESE_LETTERS.upper()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT portal_fold(%s)", [letters])
+        (folded,) = cursor.fetchone()
+        # Text pasted decomposed (base letter + combining marks) folds the same way.
+        cursor.execute("SELECT portal_fold(%s)", [unicodedata.normalize("NFD", letters)])
+        (decomposed,) = cursor.fetchone()
+    assert folded == decomposed == fold(letters)
+    assert set(folded) <= set("abcdefghijklmnopqrstuvwxyz")
