@@ -153,10 +153,10 @@ def event_filter_choices(*, organiser_counts: dict[str, int], selected_organiser
     busiest = sorted(organiser_counts, key=lambda slug: (-organiser_counts[slug], slug))[:ORGANISER_OPTIONS]
     organisers = Organisation.objects.published().filter(slug__in=[*busiest, selected_organiser])
     return {
-        "types": EventType.objects.all(),
-        "pillars": Pillar.objects.filter(is_published=True),
-        "provinces": Province.objects.filter(successor__isnull=True),
-        "organisers": organisers.order_by("name"),
+        "types": list(EventType.objects.all()),
+        "pillars": list(Pillar.objects.filter(is_published=True)),
+        "provinces": list(Province.objects.filter(successor__isnull=True)),
+        "organisers": list(organisers.order_by("name")),
         "years": sorted(years, reverse=True),
         "formats": Event.Format.choices,
     }

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from network_portal.page_cache import public_page
+from network_portal.page_cache import cached_value, filter_key, public_page
 
 from . import feeds, selectors
 from .filters import EventFilter
@@ -40,7 +40,17 @@ def _when_tabs(request: HttpRequest, current: str, counts: dict) -> list[dict]:
 def event_list(request: HttpRequest) -> HttpResponse:
     filterset, events = selectors.event_list(filters=request.GET.dict())
     page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
-    facets = selectors.event_facets(filterset=filterset)
+    selected_organiser = request.GET.get("organiser", "")[:80]
+
+    def filters() -> tuple[dict, dict]:
+        facets = selectors.event_facets(filterset=filterset)
+        choices = selectors.event_filter_choices(
+            organiser_counts=facets["organiser"], selected_organiser=selected_organiser
+        )
+        return facets, choices
+
+    # The counts are the same for every page of the list, and for everyone, until content changes.
+    facets, choices = cached_value("event-filters", filters, parts=filter_key(request))
     query = request.GET.copy()
     query.pop("page", None)
     when = filterset.cleaned_value("when") or ""
@@ -52,9 +62,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
             "page": page,
             "headcounts": headcounts_for(page.object_list),
             "facets": facets,
-            "choices": selectors.event_filter_choices(
-                organiser_counts=facets["organiser"], selected_organiser=request.GET.get("organiser", "")[:80]
-            ),
+            "choices": choices,
             "when": when,
             "tabs": _when_tabs(request, when, facets["when"]),
             "query_string": query.urlencode(),

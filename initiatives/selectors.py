@@ -155,9 +155,9 @@ def initiative_filter_choices(*, selected_organisation: str = "") -> dict:
         if first and last and last - first < 50:
             years.update(range(first, last + 1))
     return {
-        "pillars": pillar_list_public(),
-        "provinces": Province.objects.filter(successor__isnull=True),
-        "organisations": organisations,
+        "pillars": list(pillar_list_public()),
+        "provinces": list(Province.objects.filter(successor__isnull=True)),
+        "organisations": list(organisations),
         "years": sorted(years, reverse=True),
     }
 

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from events.selectors import pillar_events
 from members.models import Province
-from network_portal.page_cache import cached_value, public_page
+from network_portal.page_cache import cached_value, filter_key, public_page
 
 from . import selectors, services
 from .forms import IndicatorUpdateForm, ReviewForm
@@ -27,6 +27,7 @@ PAGE_SIZE = 20
 @public_page
 def initiative_list(request: HttpRequest) -> HttpResponse:
     filters = request.GET.dict()
+    selected_organisation = request.GET.get("organisation", "")[:80]
     filterset, initiatives = selectors.initiative_list(filters=filters)
     page = Paginator(initiatives, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
@@ -37,9 +38,15 @@ def initiative_list(request: HttpRequest) -> HttpResponse:
         {
             "filter": filterset,
             "page": page,
-            "facets": selectors.initiative_facets(filters=filters),
-            "choices": selectors.initiative_filter_choices(
-                selected_organisation=request.GET.get("organisation", "")[:80]
+            "facets": cached_value(
+                "initiative-facets",
+                lambda: selectors.initiative_facets(filters=filters),
+                parts=filter_key(request),
+            ),
+            "choices": cached_value(
+                "initiative-choices",
+                lambda: selectors.initiative_filter_choices(selected_organisation=selected_organisation),
+                parts=selected_organisation,
             ),
             "statuses": Initiative.Status.choices,
             "query_string": query.urlencode(),

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods
 
 from events.selectors import organisation_events
 from initiatives.selectors import organisation_initiatives
-from network_portal.page_cache import public_page
+from network_portal.page_cache import cached_value, filter_key, public_page
 
 from . import exports, selectors, services
 from .forms import EditorRequestForm, OrganisationProfileForm
@@ -33,7 +33,11 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
         {
             "filter": filterset,
             "page": page,
-            "facets": selectors.organisation_facets(filters=filters),
+            "facets": cached_value(
+                "organisation-facets",
+                lambda: selectors.organisation_facets(filters=filters),
+                parts=filter_key(request),
+            ),
             "pillars": selectors.published_pillars(),
             "provinces": selectors.current_provinces(),
             "query_string": query.urlencode(),

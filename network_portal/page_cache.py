@@ -101,6 +101,14 @@ def cached_value(name: str, compute: Callable[[], T], *, parts: Hashable = (), r
     return value
 
 
+def filter_key(request: HttpRequest) -> tuple:
+    """What a list's filter counts depend on: the filters chosen (not the page), and the day,
+    since "upcoming" moves with it."""
+    from django.utils import timezone
+
+    return timezone.localdate(), sorted((key, value) for key, value in request.GET.items() if key != "page")
+
+
 def _cacheable(request: HttpRequest) -> bool:
     if not settings.PAGE_CACHE_SECONDS:
         return False

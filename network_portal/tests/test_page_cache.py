@@ -165,3 +165,19 @@ def test_editing_an_event_rebuilds_the_page_but_not_the_results_totals(client, c
     assert "35.000 kg" in page
     # The page was built again (its events), the totals were not summed again.
     assert 0 < len(after_edit) < len(first)
+
+
+def test_signed_in_visitors_get_the_filter_counts_from_the_cache_until_content_changes(client, editor_of):
+    organisation = OrganisationFactory(is_published=True)
+    EventFactory(province__code="ha-noi")
+    client.force_login(editor_of(organisation))
+    with CaptureQueriesContext(connection) as first:
+        client.get("/vi/events/", {"province": "ha-noi"})
+    with CaptureQueriesContext(connection) as second:
+        page = client.get("/vi/events/", {"province": "ha-noi", "page": "1"})
+    assert len(second) < len(first)
+    assert "(1)" in page.content.decode()
+
+    EventFactory(province=page.context["filter"].form.cleaned_data["province"])
+    counts = client.get("/vi/events/", {"province": "ha-noi"}).context["facets"]
+    assert counts["province"]["ha-noi"] == 2
