@@ -7,3 +7,6 @@ comes from the same environment variables as the portal's settings.
 from network_portal.settings import *  # noqa: F403
 
 INSTALLED_APPS += ["bench"]  # noqa: F405
+
+# The portal's URLs plus the bare view every page is compared with.
+ROOT_URLCONF = "bench.urls"
