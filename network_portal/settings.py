@@ -144,7 +144,8 @@ REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Carries on without Redis while it is unreachable (network_portal/cache.py).
+            "BACKEND": "network_portal.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "portal"),
             # Short socket timeouts: a hung Redis must fail a cache call fast, not stall a page.

@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.cache import caches
+from django.core.cache.backends.locmem import LocMemCache
+from django.core.cache.backends.redis import RedisCache
 from django.test import Client
 
 from members.tests.factories import UserFactory
@@ -46,8 +48,8 @@ def account():
 
 
 def test_the_limit_is_counted_in_the_configured_cache():
-    backend = caches["default"].__class__.__name__
-    assert backend == ("RedisCache" if os.environ.get("REDIS_URL") else "LocMemCache")
+    expected = RedisCache if os.environ.get("REDIS_URL") else LocMemCache
+    assert isinstance(caches["default"], expected)
 
 
 def test_too_many_failed_logins_refuse_even_the_right_password_with_a_vietnamese_message(account):
