@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -142,7 +143,16 @@ class Event(SearchTextModel, TimeStampedModel):
         ordering = ["-start_date", "-start_time", "title"]
         verbose_name = _("event")
         verbose_name_plural = _("events")
-        indexes = [models.Index(fields=["is_published", "start_date"], name="event_published_start")]
+        indexes = [
+            models.Index(fields=["is_published", "start_date"], name="event_published_start"),
+            # "Upcoming" and calendar months select on the last day (see events.filters.last_day).
+            models.Index(
+                Coalesce("end_date", "start_date"),
+                F("start_date"),
+                name="event_published_last_day",
+                condition=Q(is_published=True),
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),

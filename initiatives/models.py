@@ -207,6 +207,15 @@ class Initiative(SearchTextModel, TimeStampedModel):
         ordering = ["-start", "title"]
         verbose_name = _("initiative")
         verbose_name_plural = _("initiatives")
+        # The public list shows published initiatives, the latest first, in the visitor's language.
+        indexes = [
+            models.Index(
+                fields=["-start", "title_vi"], name="initiative_public_vi", condition=Q(is_published=True)
+            ),
+            models.Index(
+                fields=["-start", "title_en"], name="initiative_public_en", condition=Q(is_published=True)
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(end__isnull=True) | Q(start__isnull=True) | Q(end__gte=F("start")),

@@ -109,6 +109,15 @@ class Organisation(SearchTextModel, TimeStampedModel):
         ordering = ["name"]
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
+        # The directory lists published organisations by name, in the visitor's language.
+        indexes = [
+            models.Index(
+                fields=["name_vi"], name="organisation_public_name_vi", condition=Q(is_published=True)
+            ),
+            models.Index(
+                fields=["name_en"], name="organisation_public_name_en", condition=Q(is_published=True)
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
