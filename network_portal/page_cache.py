@@ -39,9 +39,10 @@ RESULTS_VERSION_KEY = "results-version"
 MAX_CACHED_QUERY = 400
 # Response headers a cached page carries along (the rest are added again by the middleware).
 KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Content-Language")
-# Figures kept under the results version need no expiry of their own to be right; a day keeps
-# the cache from holding figures nobody asks for any more.
-VALUE_TIMEOUT = 24 * 3600
+# Figures kept under the results version need no expiry of their own to be right while the
+# cache is reachable. An hour bounds how long a change made while it was not (and so could not
+# move the version on) stays unseen, and costs one summing an hour.
+VALUE_TIMEOUT = 3600
 
 
 def _version(key: str) -> int:
