@@ -1,4 +1,4 @@
-"""Requests refused before any view sees them."""
+"""Requests cleaned up before any view sees them."""
 
 from collections.abc import Callable
 
@@ -6,19 +6,27 @@ from django.core.exceptions import BadRequest
 from django.http import HttpRequest, HttpResponse
 
 
-def refuse_nul_characters(get_response: Callable[[HttpRequest], HttpResponse]):
-    """Answer 400 Bad Request to an address holding a NUL character (``%00``).
+def drop_nul_characters(get_response: Callable[[HttpRequest], HttpResponse]):
+    """Ignore query parameters holding a NUL character (``%00``); refuse such a path with 400.
 
     No link of the portal carries one, and PostgreSQL refuses it anywhere in a query as the file
     system does in a path: a view passing such a parameter on to a lookup would fail with a
-    server error instead.
+    server error. Dropped, the parameter is ignored like any other invalid filter value.
     """
 
     def middleware(request: HttpRequest) -> HttpResponse:
-        if "\x00" in request.path_info or any(
-            "\x00" in key or any("\x00" in value for value in values) for key, values in request.GET.lists()
-        ):
-            raise BadRequest("NUL character in the address")
+        if "\x00" in request.path_info:
+            raise BadRequest("NUL character in the path")
+        if any("\x00" in key or any("\x00" in v for v in values) for key, values in request.GET.lists()):
+            kept = request.GET.copy()
+            for key, values in request.GET.lists():
+                clean = [value for value in values if "\x00" not in value]
+                if "\x00" in key or not clean:
+                    del kept[key]
+                else:
+                    kept.setlist(key, clean)
+            kept._mutable = False
+            request.GET = kept
         return get_response(request)
 
     return middleware

@@ -91,8 +91,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
-    # Last, so its 400 answer still passes through every middleware that adds headers.
-    "network_portal.middleware.refuse_nul_characters",
+    # Last, so a 400 answer still passes through every middleware that adds headers.
+    "network_portal.middleware.drop_nul_characters",
 ]
 
 ROOT_URLCONF = "network_portal.urls"

@@ -63,7 +63,7 @@ pages = {
     "static file": staticfiles_storage.url("css/site.css"),
     "media file": "/media/logos/logo.png",
     "not found": "/vi/khong-co-trang-nay/",
-    "bad request": "/vi/members/?q=%00",
+    "bad request": "/vi/members/%00/",
 }
 seen = {}
 for kind, url in pages.items():
