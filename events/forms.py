@@ -1,19 +1,13 @@
 """Forms of the coordinators' event admin: the event itself, its documents and photos, and the
 sign-in sheet upload."""
 
-import io
-import re
-import uuid
-import zipfile
-
 from django import forms
-from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.forms.models import BaseInlineFormSet
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from network_portal import uploads
 from network_portal.forms import ImageUploadField
 
 from . import imports
@@ -21,14 +15,7 @@ from .models import RESERVED_SLUGS, AgendaSession, Event, EventDocument, EventPh
 
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 DOCUMENT_ACCEPT = ".pdf,.docx,.xlsx,.pptx"
-# The main part's content type, declared in [Content_Types].xml, tells Office formats apart and
-# leaves out their macro-enabled variants (.docm, .xlsm, .pptm), whose types differ.
-OFFICE_TYPES = {
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
-    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml",
-}
-MAX_CONTENT_TYPES_BYTES = 1024 * 1024
+DOCUMENT_KINDS = (uploads.PDF, uploads.DOCX, uploads.XLSX, uploads.PPTX)
 
 
 def unique_slug(base: str, *, max_length: int = 100) -> str:
@@ -53,51 +40,18 @@ class EventAdminForm(forms.ModelForm):
         return slug
 
 
-def clean_event_document(upload, *, max_bytes: int = MAX_DOCUMENT_BYTES) -> ContentFile:
-    """Accept a PDF, Word, Excel or PowerPoint file by what it contains, not by its name.
-
-    Returns the file to store under a generated name with the extension of what it really is.
-    """
-    if upload.size is not None and upload.size > max_bytes:
-        raise ValidationError(
-            _("The file is %(size)s; documents may be at most %(limit)s.")
-            % {"size": filesizeformat(upload.size), "limit": filesizeformat(max_bytes)},
-            code="too_large",
-        )
-    upload.seek(0)
-    data = upload.read(max_bytes + 1)
-    if len(data) > max_bytes:
-        raise ValidationError(
-            _("Documents may be at most %(limit)s.") % {"limit": filesizeformat(max_bytes)}, code="too_large"
-        )
-    wrong_kind = ValidationError(
-        _("Upload a PDF, Word (.docx), Excel (.xlsx) or PowerPoint (.pptx) file."), code="invalid_document"
-    )
-    if data.startswith(b"%PDF-"):
-        extension = "pdf"
-    else:
-        try:
-            with zipfile.ZipFile(io.BytesIO(data)) as archive:
-                info = archive.getinfo("[Content_Types].xml")
-                if info.file_size > MAX_CONTENT_TYPES_BYTES:
-                    raise wrong_kind
-                content_types = archive.read(info).decode("utf-8", "replace")
-        except (zipfile.BadZipFile, KeyError, RuntimeError, NotImplementedError, OSError):
-            raise wrong_kind from None
-        declared = set(re.findall(r'ContentType="([^"]+)"', content_types))
-        extension = next((ext for ext, kind in OFFICE_TYPES.items() if kind in declared), None)
-        if extension is None:
-            raise wrong_kind
-    return ContentFile(data, name=f"{uuid.uuid4().hex}.{extension}")
-
-
 class DocumentUploadField(forms.FileField):
     widget = forms.ClearableFileInput(attrs={"accept": DOCUMENT_ACCEPT})
 
     def clean(self, data, initial=None):
         value = super().clean(data, initial)
         if isinstance(value, UploadedFile):
-            return clean_event_document(value)
+            return uploads.clean_document(
+                value,
+                kinds=DOCUMENT_KINDS,
+                max_bytes=MAX_DOCUMENT_BYTES,
+                wrong_kind=_("Upload a PDF, Word (.docx), Excel (.xlsx) or PowerPoint (.pptx) file."),
+            )
         return value
 
 

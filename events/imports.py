@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from members.models import Affiliation, Organisation, Person
+from network_portal import uploads
 from network_portal.search import fold
 
 from .models import Participation
@@ -200,14 +201,11 @@ def _phone_text(value: object) -> str:
 def _xlsx_rows(data: bytes) -> Iterator[tuple]:
     from openpyxl import load_workbook
 
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = archive.namelist()
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except zipfile.BadZipFile:
-        raise ValidationError(NOT_A_SHEET, code="not_a_sheet") from None
-    if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
+    # A workbook by its content, without macros and not a zip bomb, before openpyxl opens it.
+    if uploads.document_kind(data, kinds=[uploads.XLSX]) is None:
         raise ValidationError(NOT_A_SHEET, code="not_a_sheet")
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        unpacked = sum(info.file_size for info in archive.infolist())
     if unpacked > MAX_UNPACKED_BYTES:
         raise ValidationError(_("The workbook is too large to read; keep only the list of people in it."))
     # openpyxl raises many kinds of error on a damaged workbook; all of them mean the same to the user.

@@ -1,60 +1,40 @@
 """The form member editors report an indicator update with, and upload checks."""
 
-import io
-import uuid
-import zipfile
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from network_portal import uploads
 from network_portal.images import clean_image
 
 from .models import DimensionValue, IndicatorUpdate, Measure, Period
 
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
 DOCUMENT_ACCEPT = ".pdf,.docx,.xlsx,.jpg,.jpeg,.png,image/jpeg,image/png"
-OFFICE_PARTS = {".docx": "word/", ".xlsx": "xl/"}
+IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".png")
+IMAGE_SIGNATURES = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n")
 
 
 def clean_document(upload, *, max_bytes: int = MAX_DOCUMENT_BYTES) -> tuple[ContentFile, str]:
-    """Accept a PDF, DOCX or XLSX document (checked by content, not only by name) or a JPEG/PNG
-    photo (re-encoded). Returns the file to store under a generated name, and the original name."""
+    """Accept a PDF, DOCX or XLSX document (checked by content, see :mod:`network_portal.uploads`)
+    or a JPEG/PNG photo (re-encoded). Returns the file to store under a generated name, and the
+    original name."""
     name = getattr(upload, "name", "") or ""
-    extension = ("." + name.rsplit(".", 1)[-1].lower()) if "." in name else ""
-    if extension in (".jpg", ".jpeg", ".png"):
+    upload.seek(0)
+    head = upload.read(8)
+    if name.lower().endswith(IMAGE_EXTENSIONS) or head.startswith(IMAGE_SIGNATURES):
         clean = clean_image(upload)
         if not clean.image.name.endswith((".jpg", ".png")):
             raise ValidationError(_("Photos must be JPEG or PNG."), code="invalid_image")
         return clean.image, name
-    if extension not in (".pdf", ".docx", ".xlsx"):
-        raise ValidationError(_("Upload a PDF, Word (.docx) or Excel (.xlsx) file, or a JPEG or PNG photo."))
-    if upload.size is not None and upload.size > max_bytes:
-        raise ValidationError(
-            _("The file is %(size)s; documents may be at most %(limit)s.")
-            % {"size": filesizeformat(upload.size), "limit": filesizeformat(max_bytes)}
-        )
-    upload.seek(0)
-    data = upload.read(max_bytes + 1)
-    if len(data) > max_bytes:
-        raise ValidationError(_("Documents may be at most %(limit)s.") % {"limit": filesizeformat(max_bytes)})
-    not_valid = ValidationError(_("The file is not a valid %(kind)s file.") % {"kind": extension[1:].upper()})
-    if extension == ".pdf":
-        if not data.startswith(b"%PDF-"):
-            raise not_valid
-    else:
-        try:
-            with zipfile.ZipFile(io.BytesIO(data)) as archive:
-                names = archive.namelist()
-        except zipfile.BadZipFile:
-            raise not_valid from None
-        if "[Content_Types].xml" not in names or not any(
-            n.startswith(OFFICE_PARTS[extension]) for n in names
-        ):
-            raise not_valid
-    return ContentFile(data, name=f"{uuid.uuid4().hex}{extension}"), name
+    document = uploads.clean_document(
+        upload,
+        kinds=(uploads.PDF, uploads.DOCX, uploads.XLSX),
+        max_bytes=max_bytes,
+        wrong_kind=_("Upload a PDF, Word (.docx) or Excel (.xlsx) file, or a JPEG or PNG photo."),
+    )
+    return document, name
 
 
 class EvidenceField(forms.FileField):

@@ -1,5 +1,8 @@
+from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+
+from network_portal.forms import ImageUploadField
 
 from . import services
 from .models import PublishedReport, ReportFile, ReportRun
@@ -50,8 +53,43 @@ class ReportRunAdmin(admin.ModelAdmin):
             services.report_run_retry(run=run)
 
 
+class PublishedReportAdminForm(forms.ModelForm):
+    """The cover goes through the image checks and is stored re-encoded, with its thumbnail."""
+
+    cover = ImageUploadField(
+        label=_("Cover image"), required=False, help_text=_("JPEG, PNG or WebP, at most 5 MB.")
+    )
+
+    class Meta:
+        model = PublishedReport
+        fields = [
+            "title",
+            "slug",
+            "summary",
+            "cover",
+            "kind",
+            "pillar",
+            "year",
+            "language",
+            "file",
+            "is_published",
+        ]
+
+    def save(self, commit=True):
+        report = super().save(commit=False)
+        clean = getattr(self.fields["cover"], "last_clean", None)
+        if clean is not None:
+            report.cover_thumbnail.save(clean.thumbnail.name, clean.thumbnail, save=False)
+        elif self.cleaned_data.get("cover") is False:
+            report.cover_thumbnail = ""
+        if commit:
+            report.save()
+        return report
+
+
 @admin.register(PublishedReport)
 class PublishedReportAdmin(admin.ModelAdmin):
+    form = PublishedReportAdminForm
     list_display = ["title", "kind", "year", "pillar", "language", "is_published"]
     list_filter = ["kind", "year", "language", "is_published"]
     list_editable = ["is_published"]
