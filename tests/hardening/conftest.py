@@ -89,7 +89,7 @@ def build_world(editor_of) -> World:
     AgendaItemFactory(event=event, session=AgendaSessionFactory(event=event))
     EventDocumentFactory(event=event)
     EventPhotoFactory(event=event)
-    participation = ParticipationFactory(event=event, organisation=org_b)
+    ParticipationFactory(event=event, organisation=org_b)
     signin_import = SignInImport.objects.create(
         event=event,
         file_name="danh-sach.csv",
@@ -114,6 +114,7 @@ def build_world(editor_of) -> World:
         )
         periods.append(period)
         initiatives.append(partner.initiative)
+    # One waiting in the approval queue.
     IndicatorUpdateFactory(period=periods[1], status=IndicatorUpdate.Status.SUBMITTED)
 
     run = ReportRunFactory(
@@ -129,10 +130,10 @@ def build_world(editor_of) -> World:
         year=2022,
         file=report_file,
     )
-    assert participation.pk
-
     editor = editor_of(org_a)
     EmailAddress.objects.create(user=editor, email=editor.email, verified=True, primary=True)
+    # Every model the admin lists needs a row for its change, delete and history pages; a test
+    # that empties the database also removes the schedules a migration created.
     Group.objects.create(name="Điều phối viên")
     every_day = CrontabSchedule.objects.create(minute="0", hour="6", timezone="Asia/Ho_Chi_Minh")
     PeriodicTask.objects.create(name="Báo cáo thử", task="reports.tasks.schedule_report", crontab=every_day)
