@@ -180,6 +180,9 @@ ACCOUNT_EMAIL_VERIFICATION = env_str("ACCOUNT_EMAIL_VERIFICATION", "mandatory" i
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[NPAP] "
+# Behind a proxy every request comes from the proxy's address; counting the proxies in front
+# lets the per-address sign-in limits see the visitor's address in X-Forwarded-For instead.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("PORTAL_TRUSTED_PROXIES", 0)
 LOGIN_REDIRECT_URL = "home"
 LOGIN_URL = "account_login"
 

@@ -109,3 +109,14 @@ def test_every_page_has_a_content_security_policy(client, db):
     response = client.get("/vi/")
     assert "script-src 'self'" in response["Content-Security-Policy"]
     assert response["X-Frame-Options"] == "DENY"
+
+
+def test_behind_a_proxy_sign_in_limits_see_the_visitors_address(rf, settings):
+    from allauth.account.adapter import get_adapter
+
+    # The visitor sent a made-up first entry; the proxy appended the address it saw.
+    request = rf.get("/", HTTP_X_FORWARDED_FOR="198.51.100.9, 203.0.113.7", REMOTE_ADDR="10.0.0.2")
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 0
+    assert get_adapter().get_client_ip(request) == "10.0.0.2"
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    assert get_adapter().get_client_ip(request) == "203.0.113.7"
