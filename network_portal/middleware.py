@@ -30,3 +30,28 @@ def drop_nul_characters(get_response: Callable[[HttpRequest], HttpResponse]):
         return get_response(request)
 
     return middleware
+
+
+def drop_impossible_years(get_response: Callable[[HttpRequest], HttpResponse]):
+    """Ignore a date drill-down year (``…__year=``, the admin's date hierarchy) that no calendar
+    holds. Django 5.2's admin adds a year to it and fails with a server error on 9999 or on a
+    number with seventy digits; ignored, the list simply shows every date."""
+
+    def plausible(value: str) -> bool:
+        return value.isascii() and value.isdigit() and 1 <= int(value[:5]) <= 9998 and len(value) <= 4
+
+    def middleware(request: HttpRequest) -> HttpResponse:
+        bad = [
+            key
+            for key, values in request.GET.lists()
+            if key.endswith("__year") and not all(map(plausible, values))
+        ]
+        if bad:
+            kept = request.GET.copy()
+            for key in bad:
+                del kept[key]
+            kept._mutable = False
+            request.GET = kept
+        return get_response(request)
+
+    return middleware

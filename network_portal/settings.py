@@ -93,6 +93,7 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, so a 400 answer still passes through every middleware that adds headers.
     "network_portal.middleware.drop_nul_characters",
+    "network_portal.middleware.drop_impossible_years",
 ]
 
 ROOT_URLCONF = "network_portal.urls"
