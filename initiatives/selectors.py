@@ -7,7 +7,21 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Case, Count, F, IntegerField, Prefetch, Q, QuerySet, Sum, Value, When, Window
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Sum,
+    Value,
+    When,
+    Window,
+)
 from django.db.models.expressions import Expression
 from django.db.models.functions import ExtractYear, RowNumber
 
@@ -25,6 +39,7 @@ from .models import (
     InitiativePartner,
     NetworkIndicator,
     Period,
+    PeriodTarget,
     Pillar,
     Result,
     TechnicalGroup,
@@ -599,28 +614,59 @@ def network_period_totals(
     return rows
 
 
-def initiative_period_rows(*, start: date, end: date, pillar: Pillar | None = None):
+def initiative_period_rows(*, start: date, end: date, pillar: Pillar | None = None, chunk_size: int = 200):
     """Targets against actuals of every published initiative's indicator periods that overlap
     the reporting period, with the actual's and target's disaggregations; a generator, so a
-    large export streams."""
-    initiatives = initiative_public_queryset()
+    large export streams.
+
+    Initiatives are read in keyset pages by title and id (``(title, id) > last`` … ``LIMIT``):
+    each page asks the same few queries for ``chunk_size`` initiatives however far the export
+    has got, and memory holds one page of periods and their updates.
+    """
+    overlapping = Period.objects.filter(start__lte=end, end__gte=start)
+    initiatives = (
+        initiative_public_queryset()
+        .filter(Exists(overlapping.filter(indicator__result__initiative=OuterRef("pk"))))
+        .order_by("title_vi", "pk")
+    )
     if pillar is not None:
         initiatives = initiatives.filter(pillars=pillar)
-    periods = (
-        Period.objects.filter(indicator__result__initiative__in=initiatives, start__lte=end, end__gte=start)
-        .select_related("indicator__result__initiative", "indicator__network_indicator")
-        .prefetch_related("disaggregation_targets", "indicator__result__initiative__pillars")
-        .order_by(
-            "indicator__result__initiative__title_vi", "indicator__result__order", "indicator__order", "start"
-        )
-    )
     values = _dimension_values()
-    for chunk_start in range(0, 10**9, 500):
-        chunk = list(periods[chunk_start : chunk_start + 500])
-        if not chunk:
+    published_pillars = Prefetch("pillars", queryset=Pillar.objects.filter(is_published=True))
+    last: tuple[str, int] | None = None
+    while True:
+        page = initiatives
+        if last is not None:
+            page = page.filter(Q(title_vi__gt=last[0]) | Q(title_vi=last[0], pk__gt=last[1]))
+        page = list(page.prefetch_related(published_pillars)[:chunk_size])
+        if not page:
             return
+        last = (page[-1].title_vi, page[-1].pk)
+        by_id = {initiative.pk: initiative for initiative in page}
+        chunk = list(
+            overlapping.filter(indicator__result__initiative__in=by_id)
+            .select_related("indicator__result", "indicator__network_indicator")
+            .order_by(
+                "indicator__result__initiative__title_vi",
+                "indicator__result__initiative_id",
+                "indicator__result__order",
+                "indicator__result_id",
+                "indicator__order",
+                "indicator_id",
+                "start",
+                "pk",
+            )
+        )
+        targets: dict[int, dict[int, object]] = defaultdict(dict)
+        for period_id, value_id, amount in PeriodTarget.objects.filter(
+            period__in=[p.pk for p in chunk]
+        ).values_list("period_id", "dimension_value_id", "value"):
+            targets[period_id][value_id] = amount
+        # A period's actual counts the updates dated within it, so the chunk's window is enough.
         approved = IndicatorUpdate.objects.filter(
-            status=IndicatorUpdate.Status.APPROVED, period__indicator__in={p.indicator_id for p in chunk}
+            status=IndicatorUpdate.Status.APPROVED,
+            period__indicator__in={p.indicator_id for p in chunk},
+            reported_on__range=(min(p.start for p in chunk), max(p.end for p in chunk)),
         )
         by_indicator: dict[int, list[rollups.Report]] = defaultdict(list)
         for _network_id, report in _reports(approved):
@@ -637,7 +683,8 @@ def initiative_period_rows(*, start: date, end: date, pillar: Pillar | None = No
                     end=period.end,
                 )
             )
-            targets = {t.dimension_value_id: t.value for t in period.disaggregation_targets.all()}
+            # One instance per initiative, its published pillars read once for the page.
+            indicator.result.initiative = by_id[indicator.result.initiative_id]
             period.actual = actual
-            period.breakdown = _breakdown(actual.parts if actual else {}, values, targets)
+            period.breakdown = _breakdown(actual.parts if actual else {}, values, targets.get(period.pk, {}))
             yield period

@@ -11,10 +11,20 @@ from decimal import Decimal
 
 Cell = str | int | float | Decimal | date | None
 
+# PDF and Word print at most this many rows of a table unless the table says otherwise: a
+# document people read, and WeasyPrint's time and memory grow with every row. Excel and CSV
+# always carry every row.
+PRINT_ROWS = 300
+
 
 @dataclass
 class Table:
-    """Rows may be a generator: large exports stream through the Excel and CSV writers."""
+    """Rows may be a generator: large exports stream through the Excel and CSV writers.
+
+    PDF and Word print the first ``print_rows`` rows (none when 0: a complete list kept for the
+    spreadsheets) and then ``note``, which says where the rest is; without a note, a table they
+    shorten gets a standard one.
+    """
 
     name: str
     columns: list[str]
@@ -22,6 +32,8 @@ class Table:
     # Column indexes holding numbers that a chart may draw, with the column that labels them.
     chart_label_column: int | None = None
     chart_value_columns: list[int] = field(default_factory=list)
+    print_rows: int = PRINT_ROWS
+    note: str = ""
 
 
 @dataclass

@@ -43,6 +43,7 @@ class ReportRun(TimeStampedModel):
         MEMBER_DIRECTORY = "member_directory", _("member directory export")
         EVENT_ATTENDANCE = "event_attendance", _("event attendance export")
         INDICATOR_RESULTS = "indicator_results", _("indicator results export")
+        INDICATOR_VALUES = "indicator_values", _("indicator values export")
 
     class Status(models.TextChoices):
         PENDING = "pending", _("waiting")

@@ -7,13 +7,16 @@ halfway never leaves a half-written report behind.
 import csv
 import io
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from itertools import islice
 from pathlib import Path
 
 import xlsxwriter
 from django.utils import translation
 from django.utils.formats import number_format
+from django.utils.translation import gettext as _
 from docx import Document as WordDocument
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.shared import Cm, Pt
@@ -21,7 +24,7 @@ from docx.shared import Cm, Pt
 from network_portal.pdf import render_pdf
 
 from .charts import bar_chart_png, bar_chart_svg, chart_bars
-from .documents import Cell, Document
+from .documents import Cell, Document, Section, Table
 
 ProgressCallback = Callable[[str], None]
 
@@ -40,24 +43,45 @@ def _display(value: Cell) -> str:
     return str(value)
 
 
-def _materialised(document: Document) -> list[tuple]:
-    """Narrative formats need each table twice (rows and chart): read the rows once."""
+@dataclass
+class Printed:
+    """A table as PDF and Word print it: the rows they show, its chart and the note under it."""
+
+    table: Table
+    rows: list[list[Cell]]
+    bars: list
+    series: list[str]
+    note: str
+
+
+def _printed(document: Document) -> list[tuple[Section, list[Printed]]]:
+    """Narrative formats need each table twice (rows and chart): read the rows they print once.
+    A complete list kept for the spreadsheets (``print_rows`` 0) is not read at all."""
     sections = []
     for section in document.sections:
         tables = []
         for table in section.tables:
-            rows = [list(row) for row in table.rows]
+            rows = [list(row) for row in islice(table.rows, table.print_rows + 1)] if table.print_rows else []
+            shortened = len(rows) > table.print_rows
+            rows = rows[: table.print_rows]
+            note = table.note
+            if shortened and not note:
+                note = _(
+                    "Only the first %(count)s rows are printed here; the Excel and CSV versions of this "
+                    "report have every row."
+                ) % {"count": number_format(table.print_rows)}
             series = [table.columns[i] for i in table.chart_value_columns]
-            tables.append((table, rows, chart_bars(table, rows), series))
+            tables.append(Printed(table, rows, chart_bars(table, rows), series, note))
         sections.append((section, tables))
     return sections
 
 
 def write_pdf(document: Document, path: Path) -> None:
     sections = []
-    for section, tables in _materialised(document):
+    for section, tables in _printed(document):
         rendered = []
-        for table, rows, bars, series in tables:
+        for printed in tables:
+            table, rows = printed.table, printed.rows
             numeric = [
                 any(isinstance(row[i], int | float | Decimal) for row in rows)
                 for i in range(len(table.columns))
@@ -67,11 +91,16 @@ def write_pdf(document: Document, path: Path) -> None:
                     "table": table,
                     "header": list(zip(table.columns, numeric, strict=True)),
                     "rows": [[(_display(cell), numeric[i]) for i, cell in enumerate(row)] for row in rows],
-                    "chart": bar_chart_svg(bars, series) if bars else "",
+                    "chart": bar_chart_svg(printed.bars, printed.series) if printed.bars else "",
+                    "note": printed.note,
                 }
             )
         sections.append({"section": section, "tables": rendered})
-    pdf = render_pdf("reports/document_pdf.html", {"document": document, "sections": sections})
+    # Wide tables (the indicator exports) read better across the page than wrapped in narrow cells.
+    landscape = any(len(table.columns) > 10 for table in document.tables)
+    pdf = render_pdf(
+        "reports/document_pdf.html", {"document": document, "sections": sections, "landscape": landscape}
+    )
     path.write_bytes(pdf)
 
 
@@ -86,25 +115,27 @@ def write_docx(document: Document, path: Path) -> None:
     word.core_properties.language = document.language
     word.add_heading(document.title, level=0)
     word.add_paragraph(document.subtitle, style="Subtitle")
-    for section, tables in _materialised(document):
+    for section, tables in _printed(document):
         word.add_heading(section.title, level=1)
         for paragraph in section.paragraphs:
             word.add_paragraph(paragraph)
-        for table, rows, bars, series in tables:
+        for printed in tables:
+            table, rows = printed.table, printed.rows
             if len(section.tables) > 1 or table.name != section.title:
                 word.add_heading(table.name, level=2)
-            if not rows:
-                continue
-            grid = word.add_table(rows=1, cols=len(table.columns), style="Light Grid Accent 1")
-            grid.alignment = WD_TABLE_ALIGNMENT.CENTER
-            for cell, heading in zip(grid.rows[0].cells, table.columns, strict=True):
-                cell.text = heading
-            for row in rows:
-                cells = grid.add_row().cells
-                for cell, value in zip(cells, row, strict=True):
-                    cell.text = _display(value)
-            if bars:
-                word.add_picture(io.BytesIO(bar_chart_png(bars, series)), width=Cm(16))
+            if rows:
+                grid = word.add_table(rows=1, cols=len(table.columns), style="Light Grid Accent 1")
+                grid.alignment = WD_TABLE_ALIGNMENT.CENTER
+                for cell, heading in zip(grid.rows[0].cells, table.columns, strict=True):
+                    cell.text = heading
+                for row in rows:
+                    cells = grid.add_row().cells
+                    for cell, value in zip(cells, row, strict=True):
+                        cell.text = _display(value)
+                if printed.bars:
+                    word.add_picture(io.BytesIO(bar_chart_png(printed.bars, printed.series)), width=Cm(16))
+            if printed.note:
+                word.add_paragraph(printed.note, style="Quote")
     word.save(str(path))
 
 

@@ -140,10 +140,13 @@ def report_run_build(*, run_id: int) -> bool:
     run = ReportRun.objects.select_related("pillar").get(pk=run_id)
     try:
         total = len(run.formats)
+        # Each format gets its own document (large tables are generators, read once), but the
+        # figures the sections share are read from the database once for all formats.
+        data = content.ReportData(run)
         for index, fmt in enumerate(run.formats):
             base = int(100 * index / total)
             _progress(run_id, base + 2, _("Building %(format)s") % {"format": fmt.upper()})
-            document = content.build_document(run)
+            document = content.build_document(run, data)
 
             def heartbeat(note: str, base=base, fmt=fmt) -> None:
                 _progress(run_id, base + 5, f"{fmt.upper()} · {note}")

@@ -72,7 +72,7 @@ def test_the_annual_report_reads_back_in_vietnamese_with_real_figures(demo):
     assert "Thành viên theo loại hình" in headings
     assert "Tổ chức phi chính phủ / tổ chức xã hội dân sự" in word_text
     sheets = xlsx_sheets(built["xlsx"])
-    kinds = dict(sheets["Thành viên theo loại hình"][1:])
+    kinds = {row[0]: row[1] for row in sheets["Thành viên theo loại hình"][1:]}
     assert kinds["Viện nghiên cứu"] == Organisation.objects.filter(is_published=True, kind="research").count()
     assert all(isinstance(count, int | float) for count in kinds.values())
 
@@ -114,7 +114,7 @@ def test_a_run_already_claimed_is_not_built_again(demo):
 def test_a_failure_marks_the_run_failed_with_the_error_and_it_can_be_retried(
     demo, monkeypatch, django_capture_on_commit_callbacks
 ):
-    def broken(run):
+    def broken(run, data):
         raise RuntimeError("Thiếu dữ liệu kỳ báo cáo")
 
     monkeypatch.setitem(content.BUILDERS, "annual", broken)

@@ -313,3 +313,22 @@ def test_the_library_query_count_does_not_grow(client, built_run, coordinator, p
 
 def test_demo_data_loads_with_reports(db):
     call_command("load_demo", stdout=StringIO())
+
+
+def test_staff_can_request_the_indicator_values_export_and_see_it_listed(
+    client, coordinator, django_capture_on_commit_callbacks
+):
+    client.force_login(coordinator)
+    form = client.get("/vi/reports/runs/").content.decode()
+    assert '<option value="indicator_values">Xuất số liệu chỉ số</option>' in form
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/vi/reports/runs/",
+            {"kind": "indicator_values", "preset": "2025", "language": "vi", "formats": ["csv", "xlsx"]},
+        )
+    run = ReportRun.objects.get()
+    assert response.status_code == 302
+    assert (run.kind, run.formats) == ("indicator_values", ["xlsx", "csv"])
+    listed = client.get("/vi/reports/runs/").content.decode()
+    assert "Xuất số liệu chỉ số" in listed
+    assert "Xuất số liệu chỉ số" in client.get(f"/vi/reports/runs/{run.pk}/").content.decode()
