@@ -1,48 +1,10 @@
 """/healthz reports the database and the broker, and never hangs on a dead or hung broker."""
 
-import socket
-import threading
 import time
 
 import pytest
 
 from network_portal.celery import app as celery_app
-
-
-@pytest.fixture
-def silent_server():
-    """A TCP server that accepts connections and never answers: a hung broker."""
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    listener.listen(16)
-    accepted = []
-    stop = threading.Event()
-
-    def accept():
-        listener.settimeout(0.2)
-        while not stop.is_set():
-            try:
-                conn, _ = listener.accept()
-                accepted.append(conn)
-            except OSError:
-                continue
-
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
-    yield listener.getsockname()[1]
-    stop.set()
-    thread.join()
-    for conn in accepted:
-        conn.close()
-    listener.close()
-
-
-def _unused_port() -> int:
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    sock.close()
-    return port
 
 
 @pytest.mark.django_db
@@ -57,8 +19,8 @@ def test_healthz_reports_database_and_broker_ok(client):
 
 
 @pytest.mark.django_db
-def test_healthz_reports_a_stopped_broker_within_two_seconds(client, monkeypatch):
-    monkeypatch.setitem(celery_app.conf, "broker_url", f"redis://127.0.0.1:{_unused_port()}/0")
+def test_healthz_reports_a_stopped_broker_within_two_seconds(client, monkeypatch, closed_port):
+    monkeypatch.setitem(celery_app.conf, "broker_url", f"redis://127.0.0.1:{closed_port}/0")
     started = time.monotonic()
     response = client.get("/healthz")
     assert time.monotonic() - started < 2
@@ -70,8 +32,8 @@ def test_healthz_reports_a_stopped_broker_within_two_seconds(client, monkeypatch
 
 
 @pytest.mark.django_db
-def test_healthz_reports_a_hung_broker_within_two_seconds(client, monkeypatch, silent_server):
-    monkeypatch.setitem(celery_app.conf, "broker_url", f"redis://127.0.0.1:{silent_server}/0")
+def test_healthz_reports_a_hung_broker_within_two_seconds(client, monkeypatch, silent_port):
+    monkeypatch.setitem(celery_app.conf, "broker_url", f"redis://127.0.0.1:{silent_port}/0")
     started = time.monotonic()
     response = client.get("/healthz")
     assert time.monotonic() - started < 2

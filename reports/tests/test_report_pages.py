@@ -1,8 +1,6 @@
 """Staff report pages and the public library: who may see what, and a broker that fails."""
 
 import importlib
-import socket
-import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from io import StringIO
@@ -125,39 +123,6 @@ def test_bad_requests_get_a_clear_error_and_keep_what_was_typed(client, coordina
 
 
 @pytest.fixture
-def silent_port():
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    listener.listen(16)
-    accepted, stop = [], threading.Event()
-
-    def accept():
-        listener.settimeout(0.2)
-        while not stop.is_set():
-            try:
-                accepted.append(listener.accept()[0])
-            except OSError:
-                continue
-
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
-    yield listener.getsockname()[1]
-    stop.set()
-    thread.join()
-    for conn in accepted:
-        conn.close()
-    listener.close()
-
-
-def _dead_port() -> int:
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    sock.close()
-    return port
-
-
-@pytest.fixture
 def broker_at(monkeypatch):
     """Point the Celery app at another broker for this test, then back to the real one.
 
@@ -187,10 +152,10 @@ def broker_at(monkeypatch):
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("broker", ["stopped", "hung"])
 def test_a_broker_down_or_hung_gives_a_message_within_two_seconds(
-    client, coordinator, broker_at, silent_port, broker
+    client, coordinator, broker_at, silent_port, closed_port, broker
 ):
     # A real commit, so the dispatch runs inside the request as it does in production.
-    port = _dead_port() if broker == "stopped" else silent_port
+    port = closed_port if broker == "stopped" else silent_port
     broker_at(f"redis://127.0.0.1:{port}/0")
     client.force_login(coordinator)
     started = time.monotonic()

@@ -8,8 +8,6 @@ few seconds without a server error.
 
 import os
 import runpy
-import socket
-import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -27,40 +25,6 @@ from reports.models import ReportRun
 TIME_BOUND_SECONDS = 10
 
 
-@pytest.fixture
-def silent_port():
-    """A TCP server that accepts connections and never answers: a hung Redis."""
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    listener.listen(64)
-    accepted, stop = [], threading.Event()
-
-    def accept():
-        listener.settimeout(0.2)
-        while not stop.is_set():
-            try:
-                accepted.append(listener.accept()[0])
-            except OSError:
-                continue
-
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
-    yield listener.getsockname()[1]
-    stop.set()
-    thread.join()
-    for conn in accepted:
-        conn.close()
-    listener.close()
-
-
-def closed_port() -> int:
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    sock.close()
-    return port
-
-
 def production_redis_settings(url: str) -> dict:
     """What settings.py configures for the cache and the broker when REDIS_URL is ``url``."""
     with mock.patch.dict(os.environ, {"REDIS_URL": url, "CELERY_BROKER_URL": ""}):
@@ -68,9 +32,9 @@ def production_redis_settings(url: str) -> dict:
 
 
 @pytest.fixture(params=["stopped", "hung"])
-def dead_redis(request, monkeypatch, silent_port):
+def dead_redis(request, monkeypatch, silent_port, closed_port):
     """Cache and broker both at a Redis that is stopped or hung, for the length of a test."""
-    port = closed_port() if request.param == "stopped" else silent_port
+    port = closed_port if request.param == "stopped" else silent_port
     configured = production_redis_settings(f"redis://127.0.0.1:{port}/0")
     saved_conf = {key: celery_app.conf[key] for key in ("broker_url", "broker_transport_options")}
     saved_pools = (celery_app._pool, celery_app.amqp._producer_pool)
