@@ -773,15 +773,15 @@ def _indicator_rows(run: ReportRun, sexes: list) -> Iterator[list]:
         yield row
 
 
+def _indicator_columns() -> list[str]:
+    """The columns both indicator exports start with: which figure a row is about."""
+    return [_("Initiative"), _("Pillars"), _("Result"), _("Indicator"), _("Unit"), _("Network indicator")]
+
+
 def build_indicator_results(run: ReportRun, data: ReportData) -> Document:
     sexes = sex_values()
     columns = [
-        _("Initiative"),
-        _("Pillars"),
-        _("Result"),
-        _("Indicator"),
-        _("Unit"),
-        _("Network indicator"),
+        *_indicator_columns(),
         _("Period start"),
         _("Period end"),
         _("Target"),
@@ -856,12 +856,7 @@ def build_indicator_values(run: ReportRun, data: ReportData) -> Document:
     """Every approved figure of the period as reported, one row each, for analysis elsewhere."""
     sexes = sex_values()
     columns = [
-        _("Initiative"),
-        _("Pillars"),
-        _("Result"),
-        _("Indicator"),
-        _("Unit"),
-        _("Network indicator"),
+        *_indicator_columns(),
         _("Running total"),
         _("Period start"),
         _("Period end"),
