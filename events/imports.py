@@ -19,7 +19,6 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db.models import F, Prefetch, Q, Value
 from django.db.models.functions import Lower, Replace
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -259,20 +258,12 @@ def parse_sheet(upload, *, default_mode: str = Participation.Mode.IN_PERSON) -> 
     as written otherwise, for the preview to point out. Raises ``ValidationError`` with a message
     for the coordinator when the file cannot be used at all.
     """
-    size = getattr(upload, "size", None)
-    if size is not None and size > MAX_UPLOAD_BYTES:
-        raise ValidationError(
-            _("The file is %(size)s; sign-in sheets may be at most %(limit)s.")
-            % {"size": filesizeformat(size), "limit": filesizeformat(MAX_UPLOAD_BYTES)},
-            code="too_large",
-        )
-    upload.seek(0)
-    data = upload.read(MAX_UPLOAD_BYTES + 1)
-    if len(data) > MAX_UPLOAD_BYTES:
-        raise ValidationError(
-            _("Sign-in sheets may be at most %(limit)s.") % {"limit": filesizeformat(MAX_UPLOAD_BYTES)},
-            code="too_large",
-        )
+    data = uploads.read_within(
+        upload,
+        MAX_UPLOAD_BYTES,
+        declared_too_large=_("The file is %(size)s; sign-in sheets may be at most %(limit)s."),
+        too_large=_("Sign-in sheets may be at most %(limit)s."),
+    )
     if not data.strip():
         raise ValidationError(_("The file is empty."), code="empty")
 

@@ -12,9 +12,10 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
+
+from .uploads import read_within
 
 ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -48,19 +49,12 @@ def clean_image(
 
     Raises ``ValidationError`` with a message for the person who uploaded the file.
     """
-    size = getattr(upload, "size", None)
-    if size is not None and size > max_bytes:
-        raise ValidationError(
-            _("The file is %(size)s; images may be at most %(limit)s.")
-            % {"size": filesizeformat(size), "limit": filesizeformat(max_bytes)},
-            code="too_large",
-        )
-    upload.seek(0)
-    data = upload.read(max_bytes + 1)
-    if len(data) > max_bytes:
-        raise ValidationError(
-            _("Images may be at most %(limit)s.") % {"limit": filesizeformat(max_bytes)}, code="too_large"
-        )
+    data = read_within(
+        upload,
+        max_bytes,
+        declared_too_large=_("The file is %(size)s; images may be at most %(limit)s."),
+        too_large=_("Images may be at most %(limit)s."),
+    )
     not_an_image = ValidationError(_("Upload a JPEG, PNG or WebP image."), code="invalid_image")
     try:
         with warnings.catch_warnings():

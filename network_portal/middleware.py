@@ -6,50 +6,36 @@ from django.core.exceptions import BadRequest
 from django.http import HttpRequest, HttpResponse
 
 
-def drop_nul_characters(get_response: Callable[[HttpRequest], HttpResponse]):
-    """Ignore query parameters holding a NUL character (``%00``); refuse such a path with 400.
+def _usable(key: str, value: str) -> bool:
+    """Whether a query parameter can reach a view and a lookup without failing.
 
-    No link of the portal carries one, and PostgreSQL refuses it anywhere in a query as the file
-    system does in a path: a view passing such a parameter on to a lookup would fail with a
-    server error. Dropped, the parameter is ignored like any other invalid filter value.
+    * No NUL character (``%00``): no link of the portal carries one, and PostgreSQL refuses it
+      anywhere in a query, so a view passing it on to a lookup would fail with a server error.
+    * A date drill-down year (``…__year=``, the admin's date hierarchy) a calendar holds: Django
+      5.2's admin adds a year to it and fails on 9999 or on a number with seventy digits.
     """
+    if "\x00" in key or "\x00" in value:
+        return False
+    if key.endswith("__year"):
+        return value.isascii() and value.isdigit() and len(value) <= 4 and 1 <= int(value) <= 9998
+    return True
+
+
+def drop_unusable_parameters(get_response: Callable[[HttpRequest], HttpResponse]):
+    """Ignore query parameters no view can use (see ``_usable``), like any other invalid filter
+    value; refuse a path holding a NUL character with 400, as the file system would refuse it."""
 
     def middleware(request: HttpRequest) -> HttpResponse:
         if "\x00" in request.path_info:
             raise BadRequest("NUL character in the path")
-        if any("\x00" in key or any("\x00" in v for v in values) for key, values in request.GET.lists()):
+        if not all(_usable(key, value) for key, values in request.GET.lists() for value in values):
             kept = request.GET.copy()
             for key, values in request.GET.lists():
-                clean = [value for value in values if "\x00" not in value]
-                if "\x00" in key or not clean:
-                    del kept[key]
+                usable = [value for value in values if _usable(key, value)]
+                if usable:
+                    kept.setlist(key, usable)
                 else:
-                    kept.setlist(key, clean)
-            kept._mutable = False
-            request.GET = kept
-        return get_response(request)
-
-    return middleware
-
-
-def drop_impossible_years(get_response: Callable[[HttpRequest], HttpResponse]):
-    """Ignore a date drill-down year (``…__year=``, the admin's date hierarchy) that no calendar
-    holds. Django 5.2's admin adds a year to it and fails with a server error on 9999 or on a
-    number with seventy digits; ignored, the list simply shows every date."""
-
-    def plausible(value: str) -> bool:
-        return value.isascii() and value.isdigit() and 1 <= int(value[:5]) <= 9998 and len(value) <= 4
-
-    def middleware(request: HttpRequest) -> HttpResponse:
-        bad = [
-            key
-            for key, values in request.GET.lists()
-            if key.endswith("__year") and not all(map(plausible, values))
-        ]
-        if bad:
-            kept = request.GET.copy()
-            for key in bad:
-                del kept[key]
+                    del kept[key]
             kept._mutable = False
             request.GET = kept
         return get_response(request)

@@ -12,12 +12,12 @@ under a *results version* of their own, which only changes with the results fram
 (initiatives, indicators, updates, pillars, provinces). Editing an event or an organisation
 therefore rebuilds the pages but not the totals on them.
 
-The cache is an optimisation only: when it is unreachable the page is built as if nothing had
-been cached, and a failed version bump is logged, never raised into the request.
+The cache is an optimisation only: while Redis is unreachable the cache backend
+(``network_portal.cache``) answers as an empty cache, so pages are built as if nothing had been
+cached.
 """
 
 import hashlib
-import logging
 import time
 from collections.abc import Callable, Hashable
 from functools import wraps
@@ -27,9 +27,8 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
 from django.utils.translation import get_language
-
-logger = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
@@ -71,13 +70,9 @@ def content_changed(*, results: bool = False) -> None:
         try:
             cache.incr(key)
         except ValueError:
-            # The key is missing, so nothing was stored under a version anyone still reads.
+            # The key is missing (or Redis is away and the cache answers as an empty one), so
+            # nothing was stored under a version anyone still reads.
             _version(key)
-        except Exception:
-            logger.warning(
-                "The page cache is unreachable; cached pages expire within %ss.", settings.PAGE_CACHE_SECONDS
-            )
-            return
 
 
 def cached_value(name: str, compute: Callable[[], T], *, parts: Hashable = (), results: bool = False) -> T:
@@ -85,28 +80,19 @@ def cached_value(name: str, compute: Callable[[], T], *, parts: Hashable = (), r
     changes; per language, since labels in the value are translated."""
     if not settings.PAGE_CACHE_SECONDS:
         return compute()
-    try:
-        version = results_version() if results else content_version()
-        digest = hashlib.sha256(repr(parts).encode()).hexdigest()
-        key = f"value:{name}:{version}:{get_language()}:{digest}"
-        value = cache.get(key)
-    except Exception:
-        logger.warning("The cache is unreachable; computing %s.", name)
-        return compute()
+    version = results_version() if results else content_version()
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()
+    key = f"value:{name}:{version}:{get_language()}:{digest}"
+    value = cache.get(key)
     if value is None:
         value = compute()
-        try:
-            cache.set(key, value, VALUE_TIMEOUT if results else settings.PAGE_CACHE_SECONDS)
-        except Exception:
-            logger.warning("The cache is unreachable; %s was not stored.", name)
+        cache.set(key, value, VALUE_TIMEOUT if results else settings.PAGE_CACHE_SECONDS)
     return value
 
 
 def filter_key(request: HttpRequest) -> tuple:
     """What a list's filter counts depend on: the filters chosen (not the page), and the day,
     since "upcoming" moves with it."""
-    from django.utils import timezone
-
     return timezone.localdate(), sorted((key, value) for key, value in request.GET.items() if key != "page")
 
 
@@ -144,12 +130,8 @@ def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
     def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if not _cacheable(request):
             return view(request, *args, **kwargs)
-        try:
-            key = _key(request, content_version())
-            stored = cache.get(key)
-        except Exception:
-            logger.warning("The page cache is unreachable; building the page.")
-            return view(request, *args, **kwargs)
+        key = _key(request, content_version())
+        stored = cache.get(key)
         if stored is not None:
             content, headers = stored
             response = HttpResponse(content)
@@ -159,10 +141,7 @@ def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
         response = view(request, *args, **kwargs)
         if _storable(request, response):
             headers = {name: response[name] for name in KEPT_HEADERS if name in response}
-            try:
-                cache.set(key, (response.content, headers), settings.PAGE_CACHE_SECONDS)
-            except Exception:
-                logger.warning("The page cache is unreachable; the page was not stored.")
+            cache.set(key, (response.content, headers), settings.PAGE_CACHE_SECONDS)
         return response
 
     return wrapped
@@ -170,8 +149,8 @@ def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
 
 class StaffChangesMiddleware:
     """Coordinators' bulk actions in the admin (publish, unpublish, lock) update rows without
-    saving each model, so no save signal fires: any successful change a staff member posts
-    moves the content version on as well."""
+    saving each model, so no save signal fires: any successful change posted in the admin
+    moves the content version on as well. Elsewhere every change saves its rows."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
         self.get_response = get_response
@@ -183,6 +162,8 @@ class StaffChangesMiddleware:
             and response.status_code < 400
             and getattr(request, "user", None) is not None
             and request.user.is_staff
+            and request.resolver_match is not None
+            and request.resolver_match.app_name == "admin"
         ):
             content_changed(results=True)
         return response

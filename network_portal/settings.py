@@ -92,8 +92,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, so a 400 answer still passes through every middleware that adds headers.
-    "network_portal.middleware.drop_nul_characters",
-    "network_portal.middleware.drop_impossible_years",
+    "network_portal.middleware.drop_unusable_parameters",
 ]
 
 ROOT_URLCONF = "network_portal.urls"

@@ -138,6 +138,23 @@ def document_kind(data: bytes, *, kinds: Collection[str]) -> str | None:
     return _office_kind(data, kinds)
 
 
+def read_within(upload, max_bytes: int, *, declared_too_large: str, too_large: str) -> bytes:
+    """The upload's bytes, refused when larger than ``max_bytes``: by its declared size first, and
+    again while reading, since a declared size can lie. The messages take ``%(limit)s`` (and the
+    first ``%(size)s``): each kind of upload names itself in its own sentence."""
+    size = getattr(upload, "size", None)
+    if size is not None and size > max_bytes:
+        raise ValidationError(
+            declared_too_large % {"size": filesizeformat(size), "limit": filesizeformat(max_bytes)},
+            code="too_large",
+        )
+    upload.seek(0)
+    data = upload.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise ValidationError(too_large % {"limit": filesizeformat(max_bytes)}, code="too_large")
+    return data
+
+
 def clean_document(upload, *, kinds: Collection[str], max_bytes: int, wrong_kind: str) -> ContentFile:
     """Check an uploaded document and return the file to store, under a generated name.
 
@@ -145,18 +162,12 @@ def clean_document(upload, *, kinds: Collection[str], max_bytes: int, wrong_kind
     the message for a file that is none of them. Raises ``ValidationError`` with a message for
     the person who uploaded the file.
     """
-    if upload.size is not None and upload.size > max_bytes:
-        raise ValidationError(
-            _("The file is %(size)s; documents may be at most %(limit)s.")
-            % {"size": filesizeformat(upload.size), "limit": filesizeformat(max_bytes)},
-            code="too_large",
-        )
-    upload.seek(0)
-    data = upload.read(max_bytes + 1)
-    if len(data) > max_bytes:
-        raise ValidationError(
-            _("Documents may be at most %(limit)s.") % {"limit": filesizeformat(max_bytes)}, code="too_large"
-        )
+    data = read_within(
+        upload,
+        max_bytes,
+        declared_too_large=_("The file is %(size)s; documents may be at most %(limit)s."),
+        too_large=_("Documents may be at most %(limit)s."),
+    )
     kind = document_kind(data, kinds=kinds)
     if kind is None:
         name = getattr(upload, "name", "") or ""
