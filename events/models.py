@@ -15,6 +15,7 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from simple_history.models import HistoricalRecords
 
 from network_portal.models import PublishedQuerySet, SearchTextModel, TimeStampedModel, generated_upload_name
 
@@ -138,6 +139,7 @@ class Event(SearchTextModel, TimeStampedModel):
     is_published = models.BooleanField(_("published"), default=False, db_index=True)
 
     objects = PublishedQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["search_text"])
 
     class Meta:
         ordering = ["-start_date", "-start_time", "title"]
@@ -490,6 +492,7 @@ class SignInImport(TimeStampedModel):
         ordering = ["-created_at"]
         verbose_name = _("sign-in sheet import")
         verbose_name_plural = _("sign-in sheet imports")
+        permissions = [("commit_signinimport", _("Can import a reviewed sign-in sheet"))]
 
     def __str__(self) -> str:
         return f"{self.event} · {self.file_name}"

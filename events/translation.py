@@ -23,6 +23,12 @@ class EventTranslationOptions(TranslationOptions):
     required_languages = ("vi",)
 
 
+# History rows are made from the translated fields, so the historical model needs them too.
+@register(Event.history.model)
+class HistoricalEventTranslationOptions(TranslationOptions):
+    fields = ("title", "summary", "objectives", "outcomes", "venue")
+
+
 @register(AgendaSession)
 class AgendaSessionTranslationOptions(TranslationOptions):
     fields = ("title",)

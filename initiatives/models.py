@@ -16,6 +16,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from simple_history.models import HistoricalRecords
 
 from network_portal.models import PublishedQuerySet, SearchTextModel, TimeStampedModel, generated_upload_name
 
@@ -202,6 +203,7 @@ class Initiative(SearchTextModel, TimeStampedModel):
     is_published = models.BooleanField(_("published"), default=False, db_index=True)
 
     objects = PublishedQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["search_text"])
 
     class Meta:
         ordering = ["-start", "title"]
@@ -319,6 +321,7 @@ class Result(models.Model):
     title = models.CharField(_("title"), max_length=300)
     description = models.TextField(_("description"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["initiative", "order", "pk"]
@@ -364,6 +367,7 @@ class Indicator(models.Model):
         help_text=_("Link to the shared catalogue so this indicator counts in the network's totals."),
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["result", "order", "pk"]
@@ -406,6 +410,7 @@ class Period(models.Model):
     locked = models.BooleanField(
         _("locked"), default=False, help_text=_("A locked period accepts no new updates.")
     )
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["indicator", "start"]
@@ -433,6 +438,7 @@ class PeriodTarget(models.Model):
         DimensionValue, verbose_name=_("disaggregation"), on_delete=models.PROTECT, related_name="+"
     )
     value = models.DecimalField(_("target"), max_digits=16, decimal_places=2, validators=NON_NEGATIVE)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("disaggregated target")
@@ -498,11 +504,16 @@ class IndicatorUpdate(TimeStampedModel):
     )
     reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
     review_note = models.TextField(_("review note"), blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-reported_on", "-pk"]
         verbose_name = _("indicator update")
         verbose_name_plural = _("indicator updates")
+        permissions = [
+            ("approve_indicatorupdate", _("Can approve or return indicator updates")),
+            ("correct_indicatorupdate", _("Can correct an approved figure, giving a reason")),
+        ]
 
     def __str__(self) -> str:
         return f"{self.period.indicator} · {self.reported_on:%d/%m/%Y} · {self.get_status_display()}"
@@ -552,6 +563,7 @@ class UpdateDisaggregation(models.Model):
         DimensionValue, verbose_name=_("disaggregation"), on_delete=models.PROTECT, related_name="+"
     )
     value = models.DecimalField(_("value"), max_digits=16, decimal_places=2, validators=NON_NEGATIVE)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("disaggregated value")
@@ -575,6 +587,7 @@ class UpdateEvidence(models.Model):
     file = models.FileField(_("file"), upload_to=evidence_upload_to)
     original_name = models.CharField(_("original name"), max_length=255, blank=True)
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["pk"]
@@ -583,3 +596,34 @@ class UpdateEvidence(models.Model):
 
     def __str__(self) -> str:
         return self.original_name or self.file.name
+
+
+class UpdateCorrection(TimeStampedModel):
+    """A recorded change to an approved update: who changed what, from what, and why.
+
+    An approved figure counts in the network's totals, so it never changes silently: either it is
+    returned to the member and approved again, or a results approver records a correction here.
+    """
+
+    update = models.ForeignKey(
+        IndicatorUpdate, verbose_name=_("update"), on_delete=models.CASCADE, related_name="corrections"
+    )
+    reason = models.TextField(_("reason"))
+    corrected_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("corrected by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    before = models.JSONField(_("before"), default=dict)
+    after = models.JSONField(_("after"), default=dict)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("correction")
+        verbose_name_plural = _("corrections")
+
+    def __str__(self) -> str:
+        return f"{self.update} · {self.created_at:%d/%m/%Y}"

@@ -73,3 +73,19 @@ class ResultTranslationOptions(TranslationOptions):
 class IndicatorTranslationOptions(TranslationOptions):
     fields = ("title", "description", "unit")
     required_languages = ("vi",)
+
+
+# History rows are made from the translated fields, so the historical models need them too.
+@register(Initiative.history.model)
+class HistoricalInitiativeTranslationOptions(TranslationOptions):
+    fields = ("title", "summary", "objectives")
+
+
+@register(Result.history.model)
+class HistoricalResultTranslationOptions(TranslationOptions):
+    fields = ("title", "description")
+
+
+@register(Indicator.history.model)
+class HistoricalIndicatorTranslationOptions(TranslationOptions):
+    fields = ("title", "description", "unit")

@@ -332,6 +332,7 @@ class EditorRequest(TimeStampedModel):
         ordering = ["-created_at"]
         verbose_name = _("editor request")
         verbose_name_plural = _("editor requests")
+        permissions = [("decide_editorrequest", _("Can approve or decline editor requests"))]
         constraints = [
             models.UniqueConstraint(
                 fields=["user", "organisation"], name="one_request_per_user_and_organisation"

@@ -7,6 +7,7 @@ from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from network_portal.models import TimeStampedModel
 
@@ -175,6 +176,7 @@ class PublishedReport(TimeStampedModel):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    history = HistoricalRecords(excluded_fields=["cover_thumbnail"])
 
     class Meta:
         ordering = ["-year", "-created_at"]
