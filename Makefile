@@ -28,6 +28,7 @@ prepare: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py compilemessages_portal
 	$(PY) manage.py collectstatic --noinput -v 0
+	$(PY) manage.py setup_reference
 	$(PY) manage.py load_demo
 	$(PY) manage.py create_coordinator
 

@@ -278,23 +278,25 @@ PROVINCE_WEIGHTS = {
 
 def ensure_reference() -> Reference:
     """The reference data the dataset hangs on, as the database has it. Only what is missing
-    altogether is created, from the demo network's lists; existing rows are never changed."""
-    from events.demo_data import EVENT_TYPES
+    altogether is created, from the reference lists (and the demo's network indicators);
+    existing rows are never changed."""
+    from events import reference as events_reference
     from initiatives import demo as initiatives_demo
-    from members import demo as members_demo
+    from initiatives import reference as initiatives_reference
+    from members import reference as members_reference
 
     if not Province.objects.exists():
-        members_demo.load_provinces()
+        members_reference.load_provinces()
     if not MembershipType.objects.exists():
-        for order, (code, name_vi, name_en) in enumerate(members_demo.MEMBERSHIP_TYPES, start=1):
-            MembershipType.objects.create(code=code, name_vi=name_vi, name_en=name_en, order=order)
+        members_reference.load_membership_types()
     if not Pillar.objects.exists():
-        initiatives_demo.load_pillars()
-    if not NetworkIndicator.objects.exists() or not Dimension.objects.filter(code="sex").exists():
+        initiatives_reference.load_pillars()
+    if not Dimension.objects.filter(code="sex").exists():
+        initiatives_reference.load_dimensions()
+    if not NetworkIndicator.objects.exists():
         initiatives_demo.load_catalogue()
     if not EventType.objects.exists():
-        for order, (code, name_vi, name_en) in enumerate(EVENT_TYPES, start=1):
-            EventType.objects.create(code=code, name_vi=name_vi, name_en=name_en, order=order)
+        events_reference.load()
 
     provinces = list(Province.objects.filter(successor__isnull=True).order_by("code"))
     former: dict[int, list[Province]] = {}

@@ -1,4 +1,5 @@
-"""Demo data for events: the event types and the network's real events (see demo_data)."""
+"""Demo data for events: the network's real events, their series and organisers (see demo_data).
+The event types are reference data (events.reference), loaded before this."""
 
 from datetime import date, time
 
@@ -7,15 +8,12 @@ from django.db import transaction
 from initiatives.models import Pillar
 from members.models import Organisation, Province
 
-from .demo_data import EVENT_TYPES, EVENTS, EXTRA_ORGANISATIONS, SERIES
+from .demo_data import EVENTS, EXTRA_ORGANISATIONS, SERIES
 from .models import AgendaItem, AgendaSession, Event, EventOrganiser, EventSeries, EventType
 
 
-def load_reference() -> None:
-    for order, (code, name_vi, name_en) in enumerate(EVENT_TYPES, start=1):
-        EventType.objects.update_or_create(
-            code=code, defaults={"name_vi": name_vi, "name_en": name_en, "order": order}
-        )
+def load_series_and_organisers() -> None:
+    """What the demo events refer to besides the reference data."""
     for slug, name_vi, name_en, description_vi, description_en in SERIES:
         EventSeries.objects.update_or_create(
             slug=slug,
@@ -108,6 +106,6 @@ def load_event(row: dict) -> bool:
 
 @transaction.atomic
 def load() -> dict[str, int]:
-    load_reference()
+    load_series_and_organisers()
     created = sum(load_event(row) for row in EVENTS)
     return {"events": created}

@@ -6,18 +6,6 @@ recorded as planned: the plan (Decision 538/QĐ-BTNMT) lists them without dates,
 placed in the quarter the plan's sequence suggests.
 """
 
-EVENT_TYPES = [
-    ("consultation-workshop", "Hội thảo tham vấn", "Consultation workshop"),
-    ("working-group-meeting", "Hội nghị Nhóm công tác", "Working-group meeting"),
-    ("pillar-workshop", "Hội thảo Trụ cột", "Pillar workshop"),
-    ("training", "Tập huấn", "Training"),
-    ("roundtable", "Tọa đàm", "Roundtable talk"),
-    ("conference", "Hội nghị", "Conference"),
-    ("delegation", "Đoàn ra", "Outbound delegation"),
-    ("campaign", "Chiến dịch / ra quân làm sạch", "Campaign / clean-up"),
-    ("webinar", "Hội thảo trực tuyến", "Webinar"),
-]
-
 SERIES = [
     (
         "npap-working-group",

@@ -1,7 +1,8 @@
-"""Demo data: the six pillars of the NPAP 2024 plan (Decision 538/QĐ-BTNMT), their technical
-groups, the network indicator catalogue, and CECR's initiatives with the results its 2022 annual
-report gives (document 002 in the shared seeds). Figures are the documents' own; where the
-documents give no target or no split by sex, none is recorded."""
+"""Demo data: the technical groups of the NPAP 2024 plan's pillars (Decision 538/QĐ-BTNMT), the
+network indicator catalogue, and CECR's initiatives with the results its 2022 annual report gives
+(document 002 in the shared seeds). Figures are the documents' own; where the documents give no
+target or no split by sex, none is recorded. The pillars and the sex dimension are reference data
+(initiatives.reference), loaded before this."""
 
 from datetime import date
 from decimal import Decimal
@@ -10,9 +11,8 @@ from django.db import transaction
 
 from members.models import Organisation, Province
 
-from .demo_data import DIMENSIONS, INITIATIVES, NETWORK_INDICATORS, PILLARS, TECHNICAL_GROUPS
+from .demo_data import INITIATIVES, NETWORK_INDICATORS, TECHNICAL_GROUPS
 from .models import (
-    Dimension,
     DimensionValue,
     Indicator,
     IndicatorUpdate,
@@ -28,29 +28,8 @@ from .models import (
 )
 
 
-def load_pillars() -> dict[str, int]:
-    """The pillars come first: members and events refer to them."""
-    created = 0
-    for order, fields in enumerate(PILLARS, start=1):
-        values = {key: value for key, value in fields.items() if key != "code"}
-        _, was_created = Pillar.objects.update_or_create(
-            code=fields["code"], defaults={**values, "order": order}
-        )
-        created += was_created
-    return {"pillars": created}
-
-
 def load_catalogue() -> None:
-    for order, (code, name_vi, name_en, values) in enumerate(DIMENSIONS, start=1):
-        dimension, _ = Dimension.objects.get_or_create(
-            code=code, defaults={"name_vi": name_vi, "name_en": name_en, "order": order}
-        )
-        for value_order, (value_code, value_vi, value_en) in enumerate(values, start=1):
-            DimensionValue.objects.get_or_create(
-                dimension=dimension,
-                code=value_code,
-                defaults={"name_vi": value_vi, "name_en": value_en, "order": value_order},
-            )
+    """The network indicators and the pillars' technical groups, where missing."""
     for order, row in enumerate(NETWORK_INDICATORS, start=1):
         NetworkIndicator.objects.get_or_create(code=row["code"], defaults={**row, "order": order})
     pillars = {p.code: p for p in Pillar.objects.all()}

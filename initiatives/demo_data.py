@@ -1,71 +1,12 @@
-"""The demo network's pillars, catalogue and initiatives: facts from the shared seed documents
-(001/004: the NPAP 2024 plan; 002: CECR's 2022 annual report). Nothing here is invented: figures
-are the documents' own, and targets or splits by sex are recorded only where a document gives them."""
-
-PILLARS = [
-    {
-        "code": "innovation",
-        "name_vi": "Đổi mới sáng tạo",
-        "name_en": "Innovation",
-        "description_vi": "Thúc đẩy các giải pháp, mô hình và công nghệ mới nhằm giảm thiểu, tái sử dụng và tái chế chất thải nhựa theo cách tiếp cận kinh tế tuần hoàn.",
-        "description_en": "Promoting new solutions, models and technologies to reduce, reuse and recycle plastic waste through a circular-economy approach.",
-        "colour": "#1f6f5c",
-    },
-    {
-        "code": "finance",
-        "name_vi": "Tài chính",
-        "name_en": "Finance",
-        "description_vi": "Khơi nguồn tài chính cho các sáng kiến giảm thiểu ô nhiễm nhựa, kết nối doanh nghiệp, nhà tài trợ và các dự án.",
-        "description_en": "Unlocking finance for initiatives that reduce plastic pollution, connecting businesses, donors and projects.",
-        "colour": "#2b5f9e",
-    },
-    {
-        "code": "policy",
-        "name_vi": "Chính sách",
-        "name_en": "Policy",
-        "description_vi": "Đóng góp ý kiến cho chính sách về chất thải nhựa và hỗ trợ Việt Nam tham gia đàm phán Thỏa thuận toàn cầu về ô nhiễm nhựa.",
-        "description_en": "Feeding plastic-waste policy and supporting Vietnam's part in negotiating the global plastics treaty.",
-        "colour": "#7a4fa3",
-    },
-    {
-        "code": "gender-inclusion",
-        "name_vi": "Bình đẳng giới và phát triển bao trùm",
-        "name_en": "Gender equality and inclusive development",
-        "description_vi": "Bảo đảm phụ nữ, người thu gom phi chính thức và các nhóm dễ bị tổn thương được tham gia và hưởng lợi từ các hoạt động giảm thiểu nhựa.",
-        "description_en": "Making sure women, informal waste pickers and vulnerable groups take part in and benefit from plastic-reduction work.",
-        "colour": "#b5473a",
-    },
-    {
-        "code": "communication",
-        "name_vi": "Truyền thông",
-        "name_en": "Communication",
-        "description_vi": "Duy trì trang thông tin của Chương trình, bản tin quý của các Nhóm kỹ thuật và chia sẻ thông tin về hoạt động hợp tác.",
-        "description_en": "Keeping the programme's website, the technical groups' quarterly newsletters and news of joint work.",
-        "colour": "#c07a00",
-    },
-    {
-        "code": "awareness",
-        "name_vi": "Nâng cao nhận thức",
-        "name_en": "Awareness-raising",
-        "description_vi": "Nâng cao nhận thức của cộng đồng, trường học và doanh nghiệp về tác hại của ô nhiễm nhựa và việc phân loại rác tại nguồn.",
-        "description_en": "Raising awareness among communities, schools and businesses of plastic pollution's harm and of sorting waste at source.",
-        "colour": "#3d7d2b",
-    },
-]
+"""The demo network's technical groups, indicator catalogue and initiatives: facts from the shared
+seed documents (001/004: the NPAP 2024 plan; 002: CECR's 2022 annual report). Nothing here is
+invented: figures are the documents' own, and targets or splits by sex are recorded only where a
+document gives them. The pillars and the sex dimension are reference data (initiatives.reference)."""
 
 # Technical groups named in the plan's reports and workshops (Decision 538/QĐ-BTNMT).
 TECHNICAL_GROUPS = [
     ("innovation", "Đổi mới sáng tạo và khơi nguồn tài chính", "Innovation and finance"),
     ("gender-inclusion", "Bình đẳng giới và phát triển bao trùm", "Gender equality and social inclusion"),
-]
-
-DIMENSIONS = [
-    (
-        "sex",
-        "Giới tính",
-        "Sex",
-        [("female", "Nữ", "Female"), ("male", "Nam", "Male"), ("other", "Khác", "Other")],
-    ),
 ]
 
 NETWORK_INDICATORS = [

@@ -1,4 +1,5 @@
-"""Demo data for the member directory: Vietnam's provinces and the network's real members."""
+"""Demo data for the member directory: the network's real members. The provinces and membership
+types they refer to are reference data (members.reference), loaded before them."""
 
 from django.db import transaction
 
@@ -6,55 +7,11 @@ from initiatives.models import Pillar
 
 from .demo_data import ORGANISATIONS
 from .models import Membership, MembershipType, Organisation, PillarParticipation, Province
-from .provinces_data import CURRENT_PROVINCES, FORMER_PROVINCES
-
-MEMBERSHIP_TYPES = [
-    ("founding-member", "Thành viên sáng lập", "Founding member"),
-    ("member", "Thành viên", "Member"),
-    ("observer", "Quan sát viên", "Observer"),
-    ("secretariat", "Ban thư ký", "Secretariat"),
-    ("partner", "Đối tác", "Partner"),
-]
-
-
-def load_provinces() -> int:
-    created = 0
-    for order, row in enumerate(CURRENT_PROVINCES, start=1):
-        _, was_created = Province.objects.update_or_create(
-            code=row["code"],
-            defaults={
-                "name_vi": row["name_vi"],
-                "name_en": row["name_en"],
-                "kind": row["kind"],
-                "order": order,
-                "successor": None,
-            },
-        )
-        created += was_created
-    current = {p.code: p for p in Province.objects.filter(successor__isnull=True)}
-    for order, row in enumerate(FORMER_PROVINCES, start=100):
-        _, was_created = Province.objects.update_or_create(
-            code=row["code"],
-            defaults={
-                "name_vi": row["name_vi"],
-                "name_en": row["name_en"],
-                "kind": Province.Kind.PROVINCE,
-                "order": order,
-                "successor": current[row["successor"]],
-            },
-        )
-        created += was_created
-    return created
 
 
 @transaction.atomic
 def load() -> dict[str, int]:
-    provinces = load_provinces()
-    types = {}
-    for order, (code, name_vi, name_en) in enumerate(MEMBERSHIP_TYPES, start=1):
-        types[code], _ = MembershipType.objects.update_or_create(
-            code=code, defaults={"name_vi": name_vi, "name_en": name_en, "order": order}
-        )
+    types = {t.code: t for t in MembershipType.objects.all()}
     provinces_by_code = {p.code: p for p in Province.objects.all()}
     pillars = {p.code: p for p in Pillar.objects.all()}
 
@@ -77,7 +34,7 @@ def load() -> dict[str, int]:
         created += was_created
         if not was_created:
             continue  # a coordinator may have edited it since; leave their edits alone
-        if row["membership"]:
+        if row["membership"] in types:
             Membership.objects.create(
                 organisation=organisation,
                 membership_type=types[row["membership"]],
@@ -93,4 +50,4 @@ def load() -> dict[str, int]:
             Organisation.objects.filter(slug=row["slug"], parent__isnull=True).update(
                 parent=Organisation.objects.get(slug=row["parent"])
             )
-    return {"provinces": provinces, "organisations": created}
+    return {"organisations": created}

@@ -1,4 +1,4 @@
-"""The set-up commands `make run` relies on: demo data and the coordinator login."""
+"""The set-up commands `make run` relies on: reference data, demo data and the coordinator login."""
 
 import re
 from io import StringIO
@@ -10,9 +10,9 @@ from initiatives.models import Pillar
 
 
 @pytest.mark.django_db
-def test_load_demo_loads_the_pillars_of_the_plan_once():
-    call_command("load_demo", stdout=StringIO())
-    call_command("load_demo", stdout=StringIO())
+def test_setup_reference_loads_the_pillars_of_the_plan_once():
+    call_command("setup_reference", stdout=StringIO())
+    call_command("setup_reference", stdout=StringIO())
     assert Pillar.objects.count() == 6
     gender = Pillar.objects.get(code="gender-inclusion")
     assert gender.name_vi == "Bình đẳng giới và phát triển bao trùm"
@@ -20,11 +20,33 @@ def test_load_demo_loads_the_pillars_of_the_plan_once():
 
 
 @pytest.mark.django_db
-def test_load_demo_keeps_a_coordinators_edits_to_other_rows():
-    call_command("load_demo", stdout=StringIO())
+def test_setup_reference_and_load_demo_keep_a_coordinators_edits_to_pillars():
+    call_command("setup_reference", stdout=StringIO())
+    Pillar.objects.filter(code="communication").update(name_vi="Truyền thông và tri thức", order=9)
     Pillar.objects.create(code="reuse-refill", name_vi="Tái sử dụng và nạp lại")
+    call_command("setup_reference", stdout=StringIO())
     call_command("load_demo", stdout=StringIO())
+    communication = Pillar.objects.get(code="communication")
+    assert (communication.name_vi, communication.order) == ("Truyền thông và tri thức", 9)
     assert Pillar.objects.filter(code="reuse-refill").exists()
+    assert Pillar.objects.count() == 7
+
+
+@pytest.mark.django_db
+def test_setup_reference_keeps_renamed_event_and_membership_types_but_restores_province_names():
+    from events.models import EventType
+    from members.models import MembershipType, Province
+
+    call_command("setup_reference", stdout=StringIO())
+    EventType.objects.filter(code="webinar").update(name_vi="Hội thảo trực tuyến (Zoom)")
+    MembershipType.objects.filter(code="observer").update(name_vi="Quan sát viên của Mạng lưới")
+    Province.objects.filter(code="quang-nam").update(successor=None, name_vi="Quảng Nam (cũ)")
+    call_command("setup_reference", stdout=StringIO())
+    assert EventType.objects.get(code="webinar").name_vi == "Hội thảo trực tuyến (Zoom)"
+    assert MembershipType.objects.get(code="observer").name_vi == "Quan sát viên của Mạng lưới"
+    # Provinces and their mergers are fixed by law: the law's list wins.
+    quang_nam = Province.objects.get(code="quang-nam")
+    assert (quang_nam.name_vi, quang_nam.successor.code) == ("Quảng Nam", "da-nang")
 
 
 @pytest.mark.django_db

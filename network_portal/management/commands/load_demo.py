@@ -1,13 +1,17 @@
-"""Loads the demo network: each app's demo steps, in dependency order, idempotently."""
+"""Loads the demo network: each app's demo steps, in dependency order, idempotently.
+
+The demo adds only the network's content (members, initiatives, events); the reference data it
+refers to comes from ``setup_reference``, which runs first.
+"""
 
 from importlib import import_module
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-# Order matters: members refer to pillars, initiatives and events to members and pillars.
+# Order matters: initiatives and events refer to members.
 DEMO_STEPS = [
-    ("initiatives", "load_pillars"),
     ("members", "load"),
     ("initiatives", "load"),
     ("events", "load"),
@@ -15,10 +19,14 @@ DEMO_STEPS = [
 
 
 class Command(BaseCommand):
-    help = "Load the demo network (real facts from the network's documents). Safe to run again."
+    help = (
+        "Load the demo network (real facts from the network's documents) after the reference "
+        "data (setup_reference). Safe to run again."
+    )
 
     @transaction.atomic
     def handle(self, *args, **options) -> None:
+        call_command("setup_reference", stdout=self.stdout)
         for app, step in DEMO_STEPS:
             try:
                 module = import_module(f"{app}.demo")
