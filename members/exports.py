@@ -9,12 +9,19 @@ import io
 from collections.abc import Iterable, Iterator
 
 import xlsxwriter
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import Affiliation, Membership, Organisation
+from .models import Organisation
+from .selectors import (
+    current_focal_point,
+    current_membership,
+    membership_status_label,
+    with_current_focal_point,
+    with_current_membership,
+)
 
 CHUNK = 500
 
@@ -44,24 +51,14 @@ def _headers(private: bool) -> list[str]:
 
 
 def _rows(organisations: QuerySet[Organisation], private: bool) -> Iterator[list]:
-    prefetches = [
-        "pillar_participations__pillar",
-        Prefetch(
-            "memberships",
-            queryset=Membership.objects.select_related("membership_type").order_by("-start", "-pk"),
-        ),
-    ]
+    queryset = with_current_membership(organisations)
     if private:
-        prefetches.append(
-            Prefetch(
-                "affiliations",
-                queryset=Affiliation.objects.select_related("person").order_by("-is_primary", "role"),
-            )
-        )
-    queryset = organisations.select_related("province", "province__successor").prefetch_related(*prefetches)
+        queryset = with_current_focal_point(queryset)
+    queryset = queryset.select_related("province", "province__successor").prefetch_related(
+        "pillar_participations__pillar"
+    )
     for organisation in queryset.iterator(chunk_size=CHUNK):
-        memberships = list(organisation.memberships.all())
-        current = memberships[0] if memberships else None
+        current = current_membership(organisation)
         row = [
             organisation.name_vi,
             organisation.name_en or "",
@@ -73,11 +70,11 @@ def _rows(organisations: QuerySet[Organisation], private: bool) -> Iterator[list
                 p.pillar.name for p in organisation.pillar_participations.all() if p.pillar.is_published
             ),
             current.membership_type.name if current else "",
-            current.get_status_display() if current else "",
+            membership_status_label(organisation),
         ]
         if private:
-            contacts = list(organisation.affiliations.all())
-            focal = contacts[0].person if contacts else None
+            focal_point = current_focal_point(organisation)
+            focal = focal_point.person if focal_point else None
             row += [focal.full_name, focal.email, focal.phone] if focal else ["", "", ""]
         yield row
 

@@ -34,10 +34,9 @@ class OrganisationFilter(django_filters.FilterSet):
     )
     status = django_filters.ChoiceFilter(
         label=_("Membership status"),
-        field_name="memberships__status",
         choices=Membership.Status.choices,
         empty_label=_("Any status"),
-        distinct=True,
+        method="with_status",
     )
 
     class Meta:
@@ -46,6 +45,10 @@ class OrganisationFilter(django_filters.FilterSet):
 
     def search(self, queryset, name, value):
         return accent_insensitive_search(queryset, value, SEARCH_FIELDS)
+
+    def with_status(self, queryset, name, value):
+        # The standing today, not any membership ever held: one that lapsed and rejoined is active.
+        return queryset.with_membership_status().filter(membership_status=value)
 
     def in_province(self, queryset, name, value):
         # Organisations recorded under a former province count in the province it merged into.

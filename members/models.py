@@ -1,9 +1,13 @@
 """Member organisations, their membership periods, the people at them, and member editors."""
 
+from datetime import date
+
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, F, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
@@ -48,6 +52,38 @@ class Province(models.Model):
     @property
     def current(self) -> "Province":
         return self.successor or self
+
+
+def _in_force_on(on: date) -> Q:
+    """Started and not yet ended on ``on``: a row with no start recorded counts as started, and
+    the end day itself is still in force. Memberships and roles share this reading of dates."""
+    return (Q(start__isnull=True) | Q(start__lte=on)) & (Q(end__isnull=True) | Q(end__gte=on))
+
+
+class OrganisationQuerySet(PublishedQuerySet):
+    def with_membership_status(self, on: date | None = None) -> "OrganisationQuerySet":
+        """Annotate ``membership_status``: the organisation's standing on ``on`` (today by default).
+
+        It is the status of the current membership (``MembershipQuerySet.current``), whatever
+        earlier memberships said: an organisation that lapsed and rejoined is active. With no
+        membership in force, one that has ended makes it lapsed (withdrawn, if the last one to
+        end was a withdrawal); an organisation that never was a member has none.
+        """
+        on = on or timezone.localdate()
+        memberships = Membership.objects.filter(organisation=OuterRef("pk"))
+        current = memberships.current(on).values("status")[:1]
+        ended = (
+            memberships.filter(end__lt=on)
+            .order_by("-end", "-pk")
+            .annotate(
+                standing=Case(
+                    When(status=Membership.Status.WITHDRAWN, then=Value(Membership.Status.WITHDRAWN)),
+                    default=Value(Membership.Status.LAPSED),
+                )
+            )
+            .values("standing")[:1]
+        )
+        return self.annotate(membership_status=Coalesce(Subquery(current), Subquery(ended)))
 
 
 class Organisation(SearchTextModel, TimeStampedModel):
@@ -103,7 +139,7 @@ class Organisation(SearchTextModel, TimeStampedModel):
     )
 
     history = HistoricalRecords(excluded_fields=["logo_thumbnail", "search_text"])
-    objects = PublishedQuerySet.as_manager()
+    objects = OrganisationQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -146,6 +182,17 @@ class MembershipType(models.Model):
         return self.name
 
 
+class MembershipQuerySet(models.QuerySet):
+    def in_force(self, on: date | None = None) -> "MembershipQuerySet":
+        """Memberships that have started and not ended on ``on`` (today by default)."""
+        return self.filter(_in_force_on(on or timezone.localdate()))
+
+    def current(self, on: date | None = None) -> "MembershipQuerySet":
+        """The memberships in force, the current one first: where they overlap (a lapsed row left
+        open when the organisation rejoined), the one that started last wins."""
+        return self.in_force(on).order_by(F("start").desc(nulls_last=True), "-pk")
+
+
 class Membership(TimeStampedModel):
     """One period of an organisation's membership, kept apart from the organisation itself."""
 
@@ -174,6 +221,7 @@ class Membership(TimeStampedModel):
     notes = models.TextField(_("notes"), blank=True)
 
     history = HistoricalRecords()
+    objects = MembershipQuerySet.as_manager()
 
     class Meta:
         ordering = ["organisation", "-start"]
@@ -234,6 +282,21 @@ class Person(SearchTextModel, TimeStampedModel):
         return self.full_name
 
 
+class AffiliationQuerySet(models.QuerySet):
+    def in_force(self, on: date | None = None) -> "AffiliationQuerySet":
+        """Roles that have started and not ended on ``on`` (today by default)."""
+        return self.filter(_in_force_on(on or timezone.localdate()))
+
+    def current_focal_points(self, on: date | None = None) -> "AffiliationQuerySet":
+        """The focal points in force, the one to contact first: the primary contact, then the
+        one who took the role last. Alternates are never the focal point."""
+        return (
+            self.in_force(on)
+            .filter(role=Affiliation.Role.FOCAL_POINT)
+            .order_by("-is_primary", F("start").desc(nulls_last=True), "-pk")
+        )
+
+
 class Affiliation(TimeStampedModel):
     """A person's role at an organisation."""
 
@@ -253,6 +316,8 @@ class Affiliation(TimeStampedModel):
     is_primary = models.BooleanField(_("primary contact"), default=False)
     start = models.DateField(_("start"), null=True, blank=True)
     end = models.DateField(_("end"), null=True, blank=True)
+
+    objects = AffiliationQuerySet.as_manager()
 
     class Meta:
         ordering = ["organisation", "-is_primary", "role"]

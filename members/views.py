@@ -66,7 +66,8 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "organisation": organisation,
             "people": selectors.organisation_public_people(organisation=organisation),
-            "membership": organisation.memberships.all()[:1],
+            "membership": selectors.current_membership(organisation),
+            "membership_status": selectors.membership_status_label(organisation),
             "can_edit": can_edit,
             "initiatives": organisation_initiatives(organisation=organisation),
             "organised_events": organisation_events(organisation=organisation),
@@ -121,8 +122,9 @@ def my_organisations(request: HttpRequest) -> HttpResponse:
         request,
         "members/my_organisations.html",
         {
+            # Coordinators may edit every organisation; the list is for a member's own ones.
             "editable": selectors.organisations_editable_by(user=request.user).order_by("name")
-            if not request.user.is_staff
+            if not request.user.has_perm("members.change_organisation")
             else [],
             "requests": selectors.editor_requests_of(user=request.user),
         },

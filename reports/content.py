@@ -27,6 +27,7 @@ from events.models import Event
 from initiatives.models import IndicatorUpdate, Initiative, Pillar
 from initiatives.selectors import PeriodTotal, initiative_period_rows, network_period_totals, sex_values
 from members.models import Membership, Organisation, PillarParticipation
+from members.selectors import current_membership, membership_status_label, with_current_membership
 
 from .documents import Document, Section, Table
 from .models import ReportRun
@@ -175,8 +176,9 @@ class ReportData:
 
     @cached_property
     def active_member_count(self) -> int:
-        organisations = _published_members(self.run)
-        return organisations.filter(memberships__status=Membership.Status.ACTIVE).distinct().count()
+        # Members at the end of the period: the membership in force then, not any ever held.
+        organisations = _published_members(self.run).with_membership_status(on=self.run.period_end)
+        return organisations.filter(membership_status=Membership.Status.ACTIVE).count()
 
     @cached_property
     def members_by_kind(self) -> dict[str, int]:
@@ -627,16 +629,13 @@ def build_narrative(run: ReportRun, data: ReportData) -> Document:
 
 def _directory_rows(run: ReportRun) -> Iterator[list]:
     organisations = (
-        _published_members(run)
+        with_current_membership(_published_members(run))
         .select_related("province", "province__successor")
-        .prefetch_related("pillar_participations__pillar", "memberships__membership_type")
+        .prefetch_related("pillar_participations__pillar")
         .order_by("name_vi", "pk")
     )
     for organisation in organisations.iterator(chunk_size=1000):
-        memberships = sorted(
-            organisation.memberships.all(), key=lambda m: (m.start or date.min, m.pk), reverse=True
-        )
-        current = memberships[0] if memberships else None
+        current = current_membership(organisation)
         yield [
             organisation.name_vi,
             organisation.name_en or "",
@@ -647,7 +646,7 @@ def _directory_rows(run: ReportRun) -> Iterator[list]:
                 p.pillar.name for p in organisation.pillar_participations.all() if p.pillar.is_published
             ),
             current.membership_type.name if current else "",
-            current.get_status_display() if current else "",
+            membership_status_label(organisation),
             organisation.website,
         ]
 
