@@ -17,11 +17,12 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from network_portal.models import PublishedQuerySet, SearchTextModel, TimeStampedModel, generated_upload_name
+from network_portal.models import PublishedQuerySet, SearchTextModel, TimeStampedModel
+from network_portal.private_files import ProtectedFileField, document_upload_name, get_document_storage
 
 
 def document_upload_to(instance, filename: str) -> str:
-    return generated_upload_name("events/documents", filename)
+    return document_upload_name("events/documents", filename, private=not instance.is_public)
 
 
 class EventType(models.Model):
@@ -291,11 +292,17 @@ class EventDocument(models.Model):
     )
     title = models.CharField(_("title"), max_length=300)
     kind = models.CharField(_("kind"), max_length=14, choices=Kind.choices, default=Kind.OTHER)
-    file = models.FileField(_("file"), upload_to=document_upload_to, blank=True)
+    # Not public: the file is in private storage. Saved by network_portal.private_files.document_save,
+    # which moves the file when that changes.
+    file = ProtectedFileField(
+        _("file"), storage=get_document_storage, upload_to=document_upload_to, blank=True
+    )
     url = models.URLField(_("link"), blank=True)
     language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES, default="vi")
     is_public = models.BooleanField(
-        _("public"), default=True, help_text=_("Untick for documents only coordinators may see.")
+        _("public"),
+        default=True,
+        help_text=_("Untick for documents only coordinators and the organisers may download."),
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
@@ -316,6 +323,11 @@ class EventDocument(models.Model):
     @property
     def href(self) -> str:
         return self.file.url if self.file else self.url
+
+    @property
+    def download_url(self) -> str:
+        """The permission-checked download of a file that is not public."""
+        return reverse("events:document_download", kwargs={"pk": self.pk})
 
 
 class AgendaItem(models.Model):

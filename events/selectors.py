@@ -13,6 +13,7 @@ from django.utils.dates import WEEKDAYS, WEEKDAYS_ABBR
 
 from initiatives.models import Pillar
 from members.models import Organisation, Province
+from members.selectors import organisations_editable_by
 
 from .filters import FIRST_YEAR, LAST_YEAR, EventFilter, overlapping_q, upcoming_q
 from .models import AgendaItem, AgendaSession, Event, EventDocument, EventOrganiser, EventType
@@ -200,7 +201,7 @@ def event_online_link(*, event: Event, user: AbstractBaseUser | AnonymousUser) -
         return event.online_link
     if visibility == Event.LinkVisibility.SIGNED_IN and user.is_authenticated:
         return event.online_link
-    if user.is_authenticated and user.is_staff:
+    if user.is_authenticated and user.has_perm("events.change_event"):
         return event.online_link
     return ""
 
@@ -343,3 +344,21 @@ def home_events(*, limit: int = 3) -> tuple[list[Event], bool]:
     if events:
         return events, True
     return latest_events(limit=limit), False
+
+
+# --- private files -------------------------------------------------------------------------------
+
+
+def event_document_get_private(*, user: AbstractBaseUser | AnonymousUser, pk: int) -> EventDocument | None:
+    """A document that is not public, if ``user`` may download it: holders of the permission to
+    view event documents, and the editors of an organisation that organises the event."""
+    if not user.is_authenticated:
+        return None
+    documents = EventDocument.objects.filter(pk=pk, is_public=False).exclude(file="")
+    if not user.has_perm("events.view_eventdocument"):
+        documents = documents.filter(
+            event__in=EventOrganiser.objects.filter(
+                organisation__in=organisations_editable_by(user=user)
+            ).values("event_id")
+        )
+    return documents.first()

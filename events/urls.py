@@ -13,5 +13,6 @@ urlpatterns = [
     path("feed.ics", views.event_feed, name="feed"),
     path("feed/<slug:code>.ics", views.pillar_feed, name="pillar_feed"),
     path("<slug:slug>.ics", views.event_ical, name="ical"),
+    path("documents/<int:pk>/", views.document_download, name="document_download"),
     path("<slug:slug>/", views.event_detail, name="detail"),
 ]

@@ -1,4 +1,5 @@
-"""Public pages of events: the list, the month calendar, an event's page and calendar feeds."""
+"""Public pages of events: the list, the month calendar, an event's page and calendar feeds;
+and the download of documents that are not public."""
 
 from urllib.parse import urlencode
 
@@ -10,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from network_portal.page_cache import cached_value, filter_key, public_page
+from network_portal.private_files import private_file_response
 
 from . import feeds, selectors
 from .filters import EventFilter
@@ -130,3 +132,12 @@ def event_ical(request: HttpRequest, slug: str) -> HttpResponse:
     if event is None:
         raise Http404
     return feeds.calendar_response([event], request=request, name=event.title, filename=f"{event.slug}.ics")
+
+
+@require_safe
+def document_download(request: HttpRequest, pk: int) -> HttpResponse:
+    """A document that is not public, for those who may see it; to anyone else it does not exist."""
+    document = selectors.event_document_get_private(user=request.user, pk=pk)
+    if document is None:
+        raise Http404
+    return private_file_response(document.file, name=document.title)

@@ -19,12 +19,18 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from network_portal.models import PublishedQuerySet, SearchTextModel, TimeStampedModel, generated_upload_name
+from network_portal.private_files import (
+    ProtectedFileField,
+    document_upload_name,
+    get_document_storage,
+    get_private_storage,
+)
 
 NON_NEGATIVE = [MinValueValidator(Decimal("0"), message=_("Enter a number that is not negative."))]
 
 
 def document_upload_to(instance, filename: str) -> str:
-    return generated_upload_name("initiatives/documents", filename)
+    return document_upload_name("initiatives/documents", filename, private=not instance.is_public)
 
 
 def evidence_upload_to(instance, filename: str) -> str:
@@ -279,7 +285,14 @@ class InitiativeDocument(models.Model):
         Initiative, verbose_name=_("initiative"), on_delete=models.CASCADE, related_name="documents"
     )
     title = models.CharField(_("title"), max_length=255)
-    file = models.FileField(_("file"), upload_to=document_upload_to)
+    # Not public: the file is in private storage. Saved by network_portal.private_files.document_save,
+    # which moves the file when that changes.
+    file = ProtectedFileField(_("file"), storage=get_document_storage, upload_to=document_upload_to)
+    is_public = models.BooleanField(
+        _("public"),
+        default=True,
+        help_text=_("Untick for documents only coordinators and the partners may download."),
+    )
 
     class Meta:
         ordering = ["title"]
@@ -288,6 +301,11 @@ class InitiativeDocument(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def download_url(self) -> str:
+        """The permission-checked download of a file that is not public."""
+        return reverse("initiatives:document_download", kwargs={"pk": self.pk})
 
 
 class InitiativePhoto(models.Model):
@@ -584,7 +602,8 @@ class UpdateEvidence(models.Model):
     update = models.ForeignKey(
         IndicatorUpdate, verbose_name=_("update"), on_delete=models.CASCADE, related_name="evidence"
     )
-    file = models.FileField(_("file"), upload_to=evidence_upload_to)
+    # Often a list of named beneficiaries: always in private storage.
+    file = ProtectedFileField(_("file"), storage=get_private_storage, upload_to=evidence_upload_to)
     original_name = models.CharField(_("original name"), max_length=255, blank=True)
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
     history = HistoricalRecords()
@@ -596,6 +615,11 @@ class UpdateEvidence(models.Model):
 
     def __str__(self) -> str:
         return self.original_name or self.file.name
+
+    @property
+    def download_url(self) -> str:
+        """The permission-checked download."""
+        return reverse("initiatives:evidence_download", kwargs={"pk": self.pk})
 
 
 class UpdateCorrection(TimeStampedModel):

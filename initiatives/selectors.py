@@ -36,6 +36,7 @@ from .models import (
     Indicator,
     IndicatorUpdate,
     Initiative,
+    InitiativeDocument,
     InitiativePartner,
     NetworkIndicator,
     Period,
@@ -44,6 +45,7 @@ from .models import (
     Result,
     TechnicalGroup,
     UpdateDisaggregation,
+    UpdateEvidence,
 )
 
 # --- pillars -------------------------------------------------------------------------------
@@ -191,7 +193,11 @@ def initiative_get_public(*, slug: str) -> Initiative | None:
                 ),
             ),
             Prefetch("children", queryset=Initiative.objects.published(), to_attr="published_children"),
-            "documents",
+            Prefetch(
+                "documents",
+                queryset=InitiativeDocument.objects.filter(is_public=True),
+                to_attr="public_documents",
+            ),
             "photos",
         )
         .filter(slug=slug)
@@ -471,7 +477,7 @@ def initiatives_reportable_by(*, user: AbstractBaseUser) -> QuerySet[Initiative]
     edit is a partner. Coordinators may report on every initiative."""
     if not user.is_authenticated:
         return Initiative.objects.none()
-    if user.is_staff:
+    if user.has_perm("initiatives.add_indicatorupdate"):
         return Initiative.objects.all()
     organisations = organisations_editable_by(user=user)
     return Initiative.objects.filter(
@@ -688,3 +694,32 @@ def initiative_period_rows(*, start: date, end: date, pillar: Pillar | None = No
             period.actual = actual
             period.breakdown = _breakdown(actual.parts if actual else {}, values, targets.get(period.pk, {}))
             yield period
+
+
+# --- private files -------------------------------------------------------------------------------
+
+
+def evidence_get_downloadable(*, user: AbstractBaseUser, pk: int) -> UpdateEvidence | None:
+    """An evidence file, if ``user`` may download it: holders of the permission to view evidence
+    (coordinators, results approvers), and the editors of the organisation the update is for."""
+    if not user.is_authenticated:
+        return None
+    evidence = UpdateEvidence.objects.filter(pk=pk)
+    if not user.has_perm("initiatives.view_updateevidence"):
+        evidence = evidence.filter(update__organisation__in=organisations_editable_by(user=user))
+    return evidence.first()
+
+
+def initiative_document_get_private(*, user: AbstractBaseUser, pk: int) -> InitiativeDocument | None:
+    """A document that is not public, if ``user`` may download it: holders of the permission to
+    view initiative documents, and the editors of a partner organisation of the initiative."""
+    if not user.is_authenticated:
+        return None
+    documents = InitiativeDocument.objects.filter(pk=pk, is_public=False)
+    if not user.has_perm("initiatives.view_initiativedocument"):
+        documents = documents.filter(
+            initiative__in=InitiativePartner.objects.filter(
+                organisation__in=organisations_editable_by(user=user)
+            ).values("initiative_id")
+        )
+    return documents.first()

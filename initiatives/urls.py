@@ -20,6 +20,8 @@ urlpatterns = [
         views.report_update_edit,
         name="report_update_edit",
     ),
+    path("initiatives/evidence/<int:pk>/", views.evidence_download, name="evidence_download"),
+    path("initiatives/documents/<int:pk>/", views.document_download, name="document_download"),
     path("initiatives/<slug:slug>/", views.initiative_detail, name="detail"),
     path("pillars/", views.pillar_list, name="pillar_list"),
     path("pillars/<slug:code>/", views.pillar_detail, name="pillar_detail"),

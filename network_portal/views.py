@@ -1,5 +1,8 @@
 """Project-level views: the home page and the health check."""
 
+import os
+import posixpath
+
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
@@ -13,7 +16,9 @@ from events.selectors import home_events
 from initiatives.selectors import network_totals
 
 from .health import health
+from .mail import account_language_remember
 from .page_cache import cached_value, public_page
+from .private_files import is_under_private_root
 
 
 @require_GET
@@ -41,7 +46,18 @@ def healthz(request: HttpRequest) -> JsonResponse:
 
 
 def media(request: HttpRequest, path: str) -> HttpResponse:
-    """Public uploads on local runs (production serves them from the proxy)."""
+    """Public uploads on local runs (production serves them from the proxy). Never a private file,
+    even with the private folder (or a link to it) inside the public one: private files are only
+    downloaded through the views that check who is asking."""
+    # Checked after following links and "..": serve() itself refuses paths outside MEDIA_ROOT.
+    try:
+        private = is_under_private_root(
+            os.path.join(settings.MEDIA_ROOT, posixpath.normpath(path).lstrip("/"))
+        )
+    except ValueError as error:  # a NUL byte in the path
+        raise Http404 from error
+    if private:
+        raise Http404
     return serve(request, path, document_root=settings.MEDIA_ROOT)
 
 
@@ -58,6 +74,7 @@ def language_switch(request: HttpRequest, code: str) -> HttpResponse:
     if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}, require_https=False):
         next_url = reverse("home")
     response = HttpResponseRedirect(translate_url(next_url, code))
+    account_language_remember(user=request.user, language=code)
     response.set_cookie(
         settings.LANGUAGE_COOKIE_NAME,
         code,

@@ -1,36 +1,16 @@
 """Report runs built in the background, their files, and the public reports library."""
 
-import os
-
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from network_portal.models import TimeStampedModel
+from network_portal.private_files import private_storage
 
 
-class PrivateStorage(FileSystemStorage):
-    """Report files live outside MEDIA_ROOT: no URL reaches them except the views that check
-    who is asking. The folder is read from settings on each use, so it follows the setting."""
-
-    @property
-    def base_location(self):
-        return str(settings.PRIVATE_MEDIA_ROOT)
-
-    @property
-    def location(self):
-        return os.path.abspath(self.base_location)
-
-    def url(self, name):
-        raise ValueError("Private files have no public URL.")
-
-
-private_storage = PrivateStorage()
-
-
+# Named by the first migration; report files are kept in the portal's one private storage.
 def _private_storage():
     return private_storage
 

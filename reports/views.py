@@ -13,7 +13,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from initiatives.models import Pillar
+from network_portal import roles
 from network_portal.page_cache import public_page
+from network_portal.private_files import private_file_response
 
 from . import selectors, services
 from .forms import PublishForm, ReportRequestForm
@@ -21,12 +23,12 @@ from .models import ReportRun
 
 
 def report_staff_required(view):
-    """Signed-in staff with the right to build reports; anyone else signed in gets 403."""
+    """Signed-in report staff (the right to build reports); anyone else signed in gets 403."""
 
     @wraps(view)
     @login_required
     def wrapped(request, *args, **kwargs):
-        if not (request.user.is_staff and request.user.has_perm("reports.add_reportrun")):
+        if not request.user.has_perm(roles.BUILD_REPORTS):
             raise PermissionDenied
         return view(request, *args, **kwargs)
 
@@ -102,13 +104,17 @@ def run_retry(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(run)
 
 
-@report_staff_required
 @require_GET
-def file_download(request: HttpRequest, pk: int) -> FileResponse:
+def file_download(request: HttpRequest, pk: int) -> HttpResponse:
+    """A built file, for report staff and whoever may see report runs. Like every private file,
+    it does not exist for anyone else: 404, signed in or not."""
+    user = request.user
+    if not (user.has_perm(roles.BUILD_REPORTS) or user.has_perm("reports.view_reportrun")):
+        raise Http404
     report_file = selectors.report_file_get(pk=pk)
     if report_file is None:
         raise Http404
-    return FileResponse(report_file.file.open("rb"), as_attachment=True, filename=report_file.download_name)
+    return private_file_response(report_file.file, name=report_file.download_name)
 
 
 @report_staff_required

@@ -5,7 +5,6 @@ from datetime import date
 from decimal import Decimal as D
 
 import pytest
-from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
@@ -27,6 +26,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
 
 
 @pytest.fixture
@@ -113,7 +113,7 @@ def test_submitted_updates_count_only_once_approved(client, setup, coordinator):
 
 
 def test_a_coordinator_returns_an_update_with_a_note_and_the_editor_revises_it(
-    client, setup, coordinator, django_capture_on_commit_callbacks
+    client, setup, coordinator, django_capture_on_commit_callbacks, deliver_mail
 ):
     client.force_login(setup["editor"])
     client.post(new_url(setup), form_data())
@@ -132,7 +132,8 @@ def test_a_coordinator_returns_an_update_with_a_note_and_the_editor_revises_it(
         )
     update.refresh_from_db()
     assert update.status == IndicatorUpdate.Status.RETURNED
-    assert mail.outbox and "Xin gửi kèm danh sách học viên." in mail.outbox[-1].body
+    returned = [m for m in deliver_mail() if m.to == [setup["editor"].email]]
+    assert returned and "Xin gửi kèm danh sách học viên." in returned[-1].body
 
     client.force_login(setup["editor"])
     page = client.get(f"/vi/initiatives/report/{setup['initiative'].slug}/").content.decode()

@@ -10,6 +10,7 @@ from django.contrib.auth.models import Permission
 from django.core.management import call_command
 
 from members.tests.factories import OrganisationFactory
+from network_portal import dispatch
 from network_portal.celery import app as celery_app
 from reports import services
 from reports.models import PublishedReport, ReportRun
@@ -46,7 +47,6 @@ STAFF_URLS = [
     "/vi/reports/runs/",
     "/vi/reports/runs/{run}/",
     "/vi/reports/runs/{run}/status/",
-    "/vi/reports/files/{file}/",
     "/vi/reports/files/{file}/publish/",
 ]
 
@@ -133,7 +133,7 @@ def broker_at(monkeypatch):
     saved_pools = (celery_app._pool, celery_app.amqp._producer_pool)
     # Sends to a hung broker outlive the request; let them end before the real broker returns.
     dispatcher = ThreadPoolExecutor(max_workers=2)
-    monkeypatch.setattr(services, "_dispatcher", dispatcher)
+    monkeypatch.setattr(dispatch, "_executor", dispatcher)
 
     def point(url: str) -> None:
         celery_app.conf["broker_url"] = url
@@ -234,7 +234,7 @@ def test_publish_then_the_public_downloads_it(client, built_run, coordinator):
     assert b"".join(download.streaming_content).startswith(b"%PDF")
     # The unpublished CSV of the same run stays private.
     csv_file = built_run.files.get(format="csv")
-    assert client.get(f"/vi/reports/files/{csv_file.pk}/").status_code == 302
+    assert client.get(f"/vi/reports/files/{csv_file.pk}/").status_code == 404
 
 
 def test_an_unpublished_report_disappears_from_the_library(client, built_run, coordinator):
