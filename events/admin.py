@@ -15,9 +15,12 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+from simple_history.admin import SimpleHistoryAdmin
 
-from members.admin import AccentInsensitiveSearchMixin, CurrentProvinceFilter
+from members.admin import AccentInsensitiveSearchMixin, CurrentProvinceFilter, update_with_history
 from members.models import Organisation, Person
+from network_portal import roles
+from network_portal.private_files import DocumentFormSet
 
 from . import attendance_sheet, imports, services
 from .forms import AgendaItemFormSet, EventAdminForm, EventDocumentForm, EventPhotoForm, SignInUploadForm
@@ -180,6 +183,8 @@ class AgendaItemInline(TranslationTabularInline):
 class DocumentInline(admin.TabularInline):
     model = EventDocument
     form = EventDocumentForm
+    # Saved through document_save: ticking or unticking "public" moves the file.
+    formset = DocumentFormSet
     extra = 0
 
 
@@ -204,7 +209,7 @@ class ParticipationInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(AccentInsensitiveSearchMixin, TranslationAdmin):
+class EventAdmin(AccentInsensitiveSearchMixin, SimpleHistoryAdmin, TranslationAdmin):
     form = EventAdminForm
     list_display = [
         "title",
@@ -434,6 +439,10 @@ class EventAdmin(AccentInsensitiveSearchMixin, TranslationAdmin):
         if not request.user.has_perms(["members.add_person", "events.add_participation"]):
             raise PermissionDenied
         signin_import = get_object_or_404(SignInImport, pk=import_id, event=event)
+        # Reviewing a sheet adds nobody; importing it writes the directory and the attendance.
+        can_commit = request.user.has_perm(roles.COMMIT_SIGNIN_IMPORTS)
+        if request.method == "POST" and "_commit" in request.POST and not can_commit:
+            raise PermissionDenied
         change_url = reverse("admin:events_event_change", args=[event.pk])
         if signin_import.status == SignInImport.Status.COMMITTED:
             self.message_user(request, _("This sign-in sheet has already been imported."), messages.WARNING)
@@ -506,6 +515,7 @@ class EventAdmin(AccentInsensitiveSearchMixin, TranslationAdmin):
             errors_elsewhere=elsewhere,
             counts=counts,
             Match=imports.Match,
+            can_commit=can_commit,
         )
         return TemplateResponse(request, "admin/events/signin_preview.html", context)
 
@@ -522,12 +532,12 @@ class EventAdmin(AccentInsensitiveSearchMixin, TranslationAdmin):
 
     @admin.action(description=_("Publish the selected events"))
     def publish(self, request, queryset):
-        count = queryset.update(is_published=True)
+        count = update_with_history(request, queryset, is_published=True)
         self.message_user(request, ngettext("%d event published.", "%d events published.", count) % count)
 
     @admin.action(description=_("Unpublish the selected events"))
     def unpublish(self, request, queryset):
-        count = queryset.update(is_published=False)
+        count = update_with_history(request, queryset, is_published=False)
         self.message_user(request, ngettext("%d event unpublished.", "%d events unpublished.", count) % count)
 
     @admin.action(description=_("Mark registered participants of the selected events as attended"))

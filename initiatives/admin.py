@@ -1,22 +1,37 @@
 """The coordinators' admin: pillars and their groups, initiatives with partners, results,
-indicators and periods, the network indicator catalogue, and the approval queue."""
+indicators and periods, the network indicator catalogue, and the approval queue.
+
+An approved update is read-only here: its figures change only by returning it to its reporter
+and approving it again, or through the recorded correction of :mod:`initiatives.corrections`.
+"""
+
+from decimal import Decimal
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.urls import reverse
-from django.utils.html import format_html
+from django.db.models import Q
+from django.http import Http404, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import formats
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, TranslationTabularInline
+from simple_history.admin import SimpleHistoryAdmin
 
-from members.admin import AccentInsensitiveSearchMixin
+from members.admin import AccentInsensitiveSearchMixin, update_with_history
 from members.models import PillarParticipation
-from network_portal.forms import ImageUploadField
+from network_portal import roles
+from network_portal.forms import ImageUploadField, form_add_service_errors
+from network_portal.private_files import DocumentFormSet
 
-from . import services
-from .forms import EvidenceField
+from . import corrections, services
+from .forms import EvidenceField, amount_field
 from .models import (
     Dimension,
     DimensionValue,
@@ -26,15 +41,21 @@ from .models import (
     InitiativeDocument,
     InitiativePartner,
     InitiativePhoto,
+    Measure,
     NetworkIndicator,
     Period,
     PeriodTarget,
     Pillar,
     Result,
     TechnicalGroup,
+    UpdateCorrection,
     UpdateDisaggregation,
     UpdateEvidence,
 )
+
+
+def is_approved(update: IndicatorUpdate | None) -> bool:
+    return update is not None and update.status == IndicatorUpdate.Status.APPROVED
 
 
 def change_link(obj, label=None) -> str:
@@ -143,6 +164,9 @@ class DocumentForm(forms.ModelForm):
 class DocumentInline(admin.TabularInline):
     model = InitiativeDocument
     form = DocumentForm
+    fields = ["title_vi", "title_en", "file", "is_public"]
+    # Saved through document_save: ticking or unticking "public" moves the file.
+    formset = DocumentFormSet
     extra = 0
 
 
@@ -192,7 +216,7 @@ class InitiativeProvinceFilter(admin.SimpleListFilter):
 
 
 @admin.register(Initiative)
-class InitiativeAdmin(AccentInsensitiveSearchMixin, TranslationAdmin):
+class InitiativeAdmin(AccentInsensitiveSearchMixin, SimpleHistoryAdmin, TranslationAdmin):
     list_display = ["title", "acronym", "status", "start", "end", "is_published", "updated_at"]
     list_filter = ["status", "is_published", "pillars", InitiativeProvinceFilter]
     search_fields = ["title_vi"]
@@ -210,14 +234,14 @@ class InitiativeAdmin(AccentInsensitiveSearchMixin, TranslationAdmin):
 
     @admin.action(description=_("Publish the selected initiatives"))
     def publish(self, request, queryset):
-        count = queryset.update(is_published=True)
+        count = update_with_history(request, queryset, is_published=True)
         self.message_user(
             request, ngettext("%d initiative published.", "%d initiatives published.", count) % count
         )
 
     @admin.action(description=_("Unpublish the selected initiatives"))
     def unpublish(self, request, queryset):
-        count = queryset.update(is_published=False)
+        count = update_with_history(request, queryset, is_published=False)
         self.message_user(
             request, ngettext("%d initiative unpublished.", "%d initiatives unpublished.", count) % count
         )
@@ -244,7 +268,7 @@ class IndicatorInline(TranslationTabularInline):
 
 
 @admin.register(Result)
-class ResultAdmin(AccentInsensitiveSearchMixin, TranslationAdmin):
+class ResultAdmin(AccentInsensitiveSearchMixin, SimpleHistoryAdmin, TranslationAdmin):
     list_display = ["title", "initiative", "type", "order"]
     list_filter = ["type"]
     list_select_related = ["initiative"]
@@ -266,7 +290,7 @@ class PeriodInline(admin.TabularInline):
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(AccentInsensitiveSearchMixin, TranslationAdmin):
+class IndicatorAdmin(AccentInsensitiveSearchMixin, SimpleHistoryAdmin, TranslationAdmin):
     list_display = ["title", "result", "measure", "unit", "cumulative", "network_indicator"]
     list_filter = ["measure", "cumulative", "network_indicator"]
     list_select_related = ["result", "network_indicator"]
@@ -298,7 +322,7 @@ class UpdateInline(admin.TabularInline):
 
 
 @admin.register(Period)
-class PeriodAdmin(admin.ModelAdmin):
+class PeriodAdmin(SimpleHistoryAdmin):
     list_display = ["__str__", "start", "end", "target_value", "locked"]
     list_filter = ["locked"]
     list_select_related = ["indicator"]
@@ -309,16 +333,27 @@ class PeriodAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Lock the selected periods"))
     def lock(self, request, queryset):
-        queryset.update(locked=True)
+        update_with_history(request, queryset, locked=True)
 
     @admin.action(description=_("Unlock the selected periods"))
     def unlock(self, request, queryset):
-        queryset.update(locked=False)
+        update_with_history(request, queryset, locked=False)
 
 
 class DisaggregationInline(admin.TabularInline):
+    """An approved update's parts are part of its figure: shown, never changed here."""
+
     model = UpdateDisaggregation
     extra = 0
+
+    def has_add_permission(self, request, obj=None):
+        return not is_approved(obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return not is_approved(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not is_approved(obj) and super().has_delete_permission(request, obj)
 
 
 class EvidenceInline(admin.TabularInline):
@@ -330,9 +365,150 @@ class EvidenceInline(admin.TabularInline):
     def has_add_permission(self, request, obj=None):
         return False
 
+    # The evidence of an approved update is what the approval rested on: it stays as it was.
+    def has_change_permission(self, request, obj=None):
+        return not is_approved(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not is_approved(obj) and super().has_delete_permission(request, obj)
+
+
+class CorrectionInline(admin.TabularInline):
+    """The corrections recorded for an update, newest first: a record, never edited."""
+
+    model = UpdateCorrection
+    extra = 0
+    fields = ["created_at", "corrected_by", "reason", "changes"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("corrected_by")
+
+    @admin.display(description=_("changes"))
+    def changes(self, obj):
+        if not hasattr(self, "_part_names"):
+            self._part_names = {
+                corrections.disaggregation_key(value): part_label(value)
+                for value in DimensionValue.objects.select_related("dimension")
+            }
+
+        def amount(text: str | None) -> str:
+            return formats.localize(Decimal(text)) if text else "—"
+
+        before, after = obj.before, obj.after
+        lines = [
+            (
+                IndicatorUpdate._meta.get_field(name).verbose_name,
+                amount(before.get(name)),
+                amount(after.get(name)),
+            )
+            for name in corrections.FIGURES
+            if before.get(name) != after.get(name)
+        ]
+        parts_before, parts_after = before.get("disaggregations", {}), after.get("disaggregations", {})
+        lines += [
+            (self._part_names.get(key, key), amount(parts_before.get(key)), amount(parts_after.get(key)))
+            for key in sorted(parts_before.keys() | parts_after.keys())
+            if parts_before.get(key) != parts_after.get(key)
+        ]
+        if before.get("narrative") != after.get("narrative"):
+            lines.append(
+                (
+                    IndicatorUpdate._meta.get_field("narrative").verbose_name,
+                    before.get("narrative") or "—",
+                    after.get("narrative") or "—",
+                )
+            )
+        return format_html_join(mark_safe("<br>"), "{}: {} → {}", lines)
+
+
+def part_label(value: DimensionValue) -> str:
+    return f"{value.name} ({value.dimension.name})"
+
+
+def correction_dimension_values(update: IndicatorUpdate) -> list[DimensionValue]:
+    """The parts an update may be broken into: by sex, as members report (see
+    ``selectors.sex_values``), and by any other dimension its period has targets for or it
+    already has values in."""
+    return list(
+        DimensionValue.objects.filter(
+            Q(dimension__code="sex")
+            | Q(pk__in=update.disaggregations.values("dimension_value"))
+            | Q(pk__in=update.period.disaggregation_targets.values("dimension_value"))
+        )
+        .select_related("dimension")
+        .distinct()
+    )
+
+
+class CorrectionForm(forms.Form):
+    """The corrected figures of an approved update, as its indicator measures them, and why."""
+
+    narrative = forms.CharField(
+        label=_("Narrative"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    # Required by the correction service, which gives the error a reason of its own.
+    reason = forms.CharField(
+        label=_("Reason for the correction"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Kept with the correction and shown in the update's history."),
+    )
+
+    def __init__(self, *args, update: IndicatorUpdate, dimension_values: list[DimensionValue], **kwargs):
+        indicator = update.period.indicator
+        current = {row.dimension_value_id: row.value for row in update.disaggregations.all()}
+        kwargs.setdefault(
+            "initial",
+            {
+                "value": update.value,
+                "numerator": update.numerator,
+                "denominator": update.denominator,
+                "narrative": update.narrative,
+                **{f"dv_{value.pk}": current.get(value.pk) for value in dimension_values},
+            },
+        )
+        super().__init__(*args, **kwargs)
+        unit = f" ({indicator.unit})" if indicator.unit else ""
+        if indicator.measure == Measure.QUANTITATIVE:
+            self.fields["value"] = amount_field(_("Value") + unit, required=True)
+        elif indicator.measure == Measure.PERCENTAGE:
+            self.fields["numerator"] = amount_field(_("Numerator"), required=True)
+            self.fields["denominator"] = amount_field(_("Denominator"), required=True)
+        else:
+            self.fields["narrative"].required = True
+        self.parts: dict[str, DimensionValue] = {}
+        if indicator.measure != Measure.QUALITATIVE:
+            for value in dimension_values:
+                self.fields[f"dv_{value.pk}"] = amount_field(part_label(value))
+                self.parts[f"dv_{value.pk}"] = value
+        self.order_fields(["value", "numerator", "denominator", *self.parts, "narrative", "reason"])
+
+    def figures(self) -> dict:
+        """The correction service's arguments: figures the indicator does not measure are None,
+        which leaves them as they are; an emptied part is removed."""
+        data = self.cleaned_data
+        return {
+            "value": data.get("value"),
+            "numerator": data.get("numerator"),
+            "denominator": data.get("denominator"),
+            "narrative": data.get("narrative", ""),
+            "disaggregations": {value: data.get(name) for name, value in self.parts.items()},
+        }
+
 
 @admin.register(IndicatorUpdate)
-class IndicatorUpdateAdmin(AccentInsensitiveSearchMixin, admin.ModelAdmin):
+class IndicatorUpdateAdmin(AccentInsensitiveSearchMixin, SimpleHistoryAdmin):
     """The approval queue: filter on "submitted for approval", then approve or return."""
 
     list_display = [
@@ -353,8 +529,18 @@ class IndicatorUpdateAdmin(AccentInsensitiveSearchMixin, admin.ModelAdmin):
         "narrative",
     ]
     readonly_fields = ["status", "submitted_by", "submitted_at", "reviewer", "reviewed_at"]
+    # What an approval vouched for; moving it to another period or organisation changes totals too.
+    approved_readonly_fields = [
+        "period",
+        "organisation",
+        "reported_on",
+        "value",
+        "numerator",
+        "denominator",
+        "narrative",
+    ]
     autocomplete_fields = ["period", "organisation"]
-    inlines = [DisaggregationInline, EvidenceInline]
+    inlines = [DisaggregationInline, EvidenceInline, CorrectionInline]
     actions = ["approve"]
 
     @admin.display(description=_("indicator"), ordering="period__indicator__title")
@@ -365,8 +551,103 @@ class IndicatorUpdateAdmin(AccentInsensitiveSearchMixin, admin.ModelAdmin):
     def initiative_title(self, obj):
         return obj.period.indicator.result.initiative.title
 
-    @admin.action(description=_("Approve the selected updates"))
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if is_approved(obj):
+            fields += [name for name in self.approved_readonly_fields if name not in fields]
+        return fields
+
+    def has_approve_permission(self, request) -> bool:
+        return request.user.has_perm(roles.APPROVE_RESULTS)
+
+    def has_correct_permission(self, request, obj=None) -> bool:
+        return request.user.has_perm(roles.CORRECT_RESULTS)
+
+    # An update changes by reporting, approval and correction alone: an earlier version is shown
+    # in the history, never restored from it.
+    def revert_disabled(self, request, obj=None):
+        return True
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method == "POST":
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        update = self.get_object(request, unquote(object_id))
+        extra_context = {
+            **(extra_context or {}),
+            "can_correct": is_approved(update) and self.has_correct_permission(request, update),
+        }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/correct/",
+                self.admin_site.admin_view(self.correct_view),
+                name=f"{self.opts.app_label}_{self.opts.model_name}_correct",
+            ),
+            *super().get_urls(),
+        ]
+
+    def correct_view(self, request, object_id):
+        """Correct this figure: the new figures and the reason, recorded by the correction service."""
+        if not self.has_correct_permission(request):
+            raise PermissionDenied
+        update = self.get_object(request, unquote(object_id))
+        if update is None:
+            raise Http404(_("No such update."))
+        change_url = reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[update.pk])
+        if not is_approved(update):
+            self.message_user(
+                request,
+                _(
+                    "Only an approved update can be corrected; one waiting for approval is approved or returned."
+                ),
+                messages.WARNING,
+            )
+            return HttpResponseRedirect(change_url)
+        form = CorrectionForm(
+            request.POST or None, update=update, dimension_values=correction_dimension_values(update)
+        )
+        if request.method == "POST" and form.is_valid():
+            try:
+                correction = corrections.indicator_update_correct(
+                    update=update,
+                    corrected_by=request.user,
+                    reason=form.cleaned_data["reason"],
+                    **form.figures(),
+                )
+            except ValidationError as error:
+                form_add_service_errors(form, error)
+            else:
+                if correction is not None:
+                    self.message_user(
+                        request,
+                        _("The correction is recorded; the network's totals show the corrected figure."),
+                        messages.SUCCESS,
+                    )
+                    return HttpResponseRedirect(change_url)
+                form.add_error(
+                    None, _("These are the approved figures already: there is nothing to correct.")
+                )
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": update,
+            "title": _("Correct this figure"),
+            "form": form,
+            "indicator": update.period.indicator,
+            "parts": update.disaggregations.select_related("dimension_value__dimension"),
+            "change_url": change_url,
+            "has_view_permission": True,
+        }
+        return TemplateResponse(request, "admin/initiatives/indicatorupdate/correct.html", context)
+
+    @admin.action(description=_("Approve the selected updates"), permissions=["approve"])
     def approve(self, request, queryset):
+        # Through the approval service, one by one: each reporter is told, and the totals move on.
         count, refused = 0, 0
         for update in queryset:
             try:

@@ -5,13 +5,17 @@ from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
+from django.http import HttpRequest
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.utils import bulk_update_with_history
 
+from network_portal import roles
 from network_portal.forms import ImageUploadField
 from network_portal.search import accent_insensitive_search
 
@@ -41,6 +45,38 @@ class AccentInsensitiveSearchMixin:
         return results, any("__" in field for field in self.accent_search_fields)
 
 
+# Rows a bulk action saves at a time: memory stays flat however many rows are selected.
+HISTORY_BATCH = 500
+
+
+def update_with_history(request: HttpRequest, queryset: QuerySet, **values) -> int:
+    """Set ``values`` on each selected row that differs, as ``queryset.update()`` would, and
+    record a history row for each by the user acting. Returns how many rows changed.
+
+    A bulk admin action (publish, unpublish, lock) would otherwise change rows without a trace.
+    """
+    model = queryset.model
+    fields = list(values)
+    if any(field.name == "updated_at" for field in model._meta.concrete_fields):
+        fields.append("updated_at")
+    now = timezone.now()
+    changed, batch = 0, []
+    with transaction.atomic():
+        # exclude() with several values keeps every row where at least one of them differs.
+        for obj in queryset.exclude(**values).order_by("pk").iterator(chunk_size=HISTORY_BATCH):
+            for name, value in values.items():
+                setattr(obj, name, value)
+            if "updated_at" in fields:
+                obj.updated_at = now
+            batch.append(obj)
+            if len(batch) == HISTORY_BATCH:
+                changed += bulk_update_with_history(batch, model, fields, default_user=request.user)
+                batch = []
+        if batch:
+            changed += bulk_update_with_history(batch, model, fields, default_user=request.user)
+    return changed
+
+
 class CurrentProvinceFilter(admin.SimpleListFilter):
     title = _("province")
     parameter_name = "province"
@@ -63,7 +99,8 @@ class MembershipStatusFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value():
-            return queryset.filter(memberships__status=self.value()).distinct()
+            # The standing today, as in the public directory, not any membership ever held.
+            return queryset.with_membership_status().filter(membership_status=self.value())
         return queryset
 
 
@@ -147,14 +184,14 @@ class OrganisationAdmin(AccentInsensitiveSearchMixin, SimpleHistoryAdmin, Transl
 
     @admin.action(description=_("Publish the selected organisations"))
     def publish(self, request, queryset):
-        count = queryset.update(is_published=True)
+        count = update_with_history(request, queryset, is_published=True)
         self.message_user(
             request, ngettext("%d organisation published.", "%d organisations published.", count) % count
         )
 
     @admin.action(description=_("Unpublish the selected organisations"))
     def unpublish(self, request, queryset):
-        count = queryset.update(is_published=False)
+        count = update_with_history(request, queryset, is_published=False)
         self.message_user(
             request, ngettext("%d organisation unpublished.", "%d organisations unpublished.", count) % count
         )
@@ -241,6 +278,9 @@ class EditorRequestAdmin(admin.ModelAdmin):
     readonly_fields = ["decided_by", "decided_at"]
     actions = ["approve", "decline"]
 
+    def has_decide_permission(self, request) -> bool:
+        return request.user.has_perm(roles.DECIDE_EDITOR_REQUESTS)
+
     def _decide(self, request, queryset, approve: bool) -> int:
         count = 0
         for editor_request in queryset.select_related("organisation", "user"):
@@ -250,7 +290,7 @@ class EditorRequestAdmin(admin.ModelAdmin):
             count += 1
         return count
 
-    @admin.action(description=_("Approve the selected requests"))
+    @admin.action(description=_("Approve the selected requests"), permissions=["decide"])
     def approve(self, request, queryset):
         count = self._decide(request, queryset, approve=True)
         self.message_user(
@@ -259,7 +299,7 @@ class EditorRequestAdmin(admin.ModelAdmin):
             messages.SUCCESS,
         )
 
-    @admin.action(description=_("Decline the selected requests"))
+    @admin.action(description=_("Decline the selected requests"), permissions=["decide"])
     def decline(self, request, queryset):
         count = self._decide(request, queryset, approve=False)
         self.message_user(request, ngettext("%d request declined.", "%d requests declined.", count) % count)

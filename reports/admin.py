@@ -1,6 +1,9 @@
+"""The staff's admin for reports: report runs with their files, and the published library."""
+
 from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
 from network_portal.forms import ImageUploadField
 
@@ -88,7 +91,7 @@ class PublishedReportAdminForm(forms.ModelForm):
 
 
 @admin.register(PublishedReport)
-class PublishedReportAdmin(admin.ModelAdmin):
+class PublishedReportAdmin(SimpleHistoryAdmin):
     form = PublishedReportAdminForm
     list_display = ["title", "kind", "year", "pillar", "language", "is_published"]
     list_filter = ["kind", "year", "language", "is_published"]
