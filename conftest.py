@@ -125,3 +125,143 @@ def editor_of(db):
         return EditorRequestFactory(organisation=organisation).user
 
     return make
+
+
+@pytest.fixture
+def deliver_mail(db, mailoutbox):
+    """``deliver_mail()``: send every mail waiting in the outbox table, as the worker's task
+    does, and return what reached the (test) mail server."""
+    from network_portal.mail import mail_deliver
+    from network_portal.models import OutgoingMail
+
+    def deliver() -> list:
+        pending = OutgoingMail.objects.filter(status=OutgoingMail.Status.PENDING).order_by("pk")
+        for pk in pending.values_list("pk", flat=True):
+            mail_deliver(mail_id=pk)
+        return mailoutbox
+
+    return deliver
+
+
+@pytest.fixture
+def staff_in(db, django_user_model):
+    """``staff_in(role, email=…)``: a staff account whose rights come from one role's group."""
+    from allauth.account.models import EmailAddress
+    from django.contrib.auth.models import Group
+
+    def make(role: str, *, email: str = "", language: str = "") -> object:
+        from network_portal.roles import roles_install
+
+        # A test that empties the database removes what the migrations made; put the roles back.
+        roles_install()
+        email = email or f"{Group.objects.get(name=role).pk}-{django_user_model.objects.count()}@npap.test"
+        user = django_user_model.objects.create_user(
+            username=email, email=email, password="Mat-khau-2026", is_staff=True
+        )
+        user.groups.add(Group.objects.get(name=role))
+        EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+        if language:
+            from network_portal.mail import account_language_remember
+
+            account_language_remember(user=user, language=language)
+        return user
+
+    return make
+
+
+@pytest.fixture
+def start_celery(settings, tmp_path):
+    """``start_celery("worker")`` or ``start_celery("beat")``: a real Celery process of the portal
+    on the test database and the configured broker, stopped at the end of the test (beat first).
+
+    The test needs ``django_db(transaction=True)`` so the processes see its rows. The worker runs
+    the solo pool and writes private files where the test reads them; beat reads the schedules
+    from the database and looks at them every second. Each runs in an empty working directory,
+    ``tmp_path / "workdir"``, and prints to ``tmp_path / "celery-<command>.log"``. Keyword
+    arguments add environment variables (a mail backend, say).
+    """
+    import subprocess
+    import sys
+    from urllib.parse import quote
+
+    from django.db import connection
+
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    workdir = tmp_path / "workdir"
+    workdir.mkdir()
+    db = connection.settings_dict
+    if connection.vendor == "sqlite":
+        database_url = f"sqlite:///{db['NAME']}"
+    else:
+        login = quote(db["USER"] or "postgres") + (f":{quote(db['PASSWORD'])}" if db["PASSWORD"] else "")
+        database_url = f"postgres://{login}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+    options = {
+        "worker": ["--pool", "solo", "--without-gossip", "--without-mingle", "--without-heartbeat"],
+        "beat": [
+            "--scheduler",
+            "django_celery_beat.schedulers:DatabaseScheduler",
+            "--max-interval",
+            "1",
+            "--pidfile",
+            str(settings.VAR_DIR / "celerybeat-test.pid"),
+        ],
+    }
+    processes = []
+
+    def start(command: str, **extra_env: str) -> subprocess.Popen:
+        # Read when the process starts, after the test has placed its files.
+        env = {
+            **os.environ,
+            "PYTHONPATH": os.pathsep.join(
+                filter(None, [str(settings.BASE_DIR), os.environ.get("PYTHONPATH")])
+            ),
+            "DATABASE_URL": database_url,
+            "DJANGO_PRIVATE_MEDIA_ROOT": str(settings.PRIVATE_MEDIA_ROOT),
+            "DJANGO_MEDIA_ROOT": str(settings.MEDIA_ROOT),
+            **extra_env,
+        }
+        with (tmp_path / f"celery-{command}.log").open("a") as log:
+            process = subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "celery",
+                    "-A",
+                    "network_portal",
+                    command,
+                    "--loglevel",
+                    "INFO",
+                    *options[command],
+                ],
+                cwd=workdir,
+                env=env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+        processes.append(process)
+        return process
+
+    yield start
+    for process in reversed(processes):
+        if process.poll() is None:
+            process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@pytest.fixture
+def migrated_rows(db) -> None:
+    """The rows data migrations create (roles, schedules), put back where a test that emptied
+    the database (``transaction=True``) removed them. Each migration's function is idempotent."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from network_portal.roles import roles_install
+
+    roles_install()
+    import_module("reports.migrations.0002_report_schedules").create_schedules(apps, None)
+    import_module("network_portal.migrations.0005_mail_roles_and_sweep").forwards(apps, None)

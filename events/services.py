@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from members.models import Person
+from network_portal import roles
 
 from .imports import ACTION_NEW, FIELDS, RowReview, SignInRowsInvalid, review_rows
 from .models import Participation, SignInImport
@@ -71,7 +72,7 @@ def signin_import_commit(
     with every row reviewed and nothing is written. Each imported row adds or updates a person
     and gives them one participation in the event with the status "attended".
     """
-    if not user.is_staff:
+    if not user.has_perm(roles.COMMIT_SIGNIN_IMPORTS):
         raise ValidationError(_("Only coordinators can import sign-in sheets."))
     # Locked so that two coordinators pressing "import" at once cannot both add the same people.
     signin_import = SignInImport.objects.select_for_update().get(pk=signin_import.pk)

@@ -6,13 +6,14 @@ from decimal import Decimal
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from members.models import Organisation
+from network_portal import roles
+from network_portal.mail import Notice, mail_notify, mail_notify_all
 
 from .models import DimensionValue, IndicatorUpdate, Period, UpdateDisaggregation, UpdateEvidence
 
@@ -23,7 +24,7 @@ def locked_message() -> str:
     return _("This period is locked and accepts no new updates. Ask a coordinator if a figure must change.")
 
 
-def _check_disaggregations(update: IndicatorUpdate, disaggregations: dict[DimensionValue, Decimal]) -> None:
+def check_disaggregations(update: IndicatorUpdate, disaggregations: dict[DimensionValue, Decimal]) -> None:
     """Within each dimension the parts cannot add up to more than the whole."""
     amount = update.amount
     per_dimension: dict[int, Decimal] = defaultdict(Decimal)
@@ -75,7 +76,7 @@ def indicator_update_save(
     update.submitted_at = timezone.now() if submit else None
     update.submitted_by = user
     update.full_clean()
-    _check_disaggregations(update, disaggregations or {})
+    check_disaggregations(update, disaggregations or {})
     update.save()
     update.disaggregations.all().delete()
     UpdateDisaggregation.objects.bulk_create(
@@ -88,12 +89,47 @@ def indicator_update_save(
         item.file.save(content.name, content, save=False)
         item.full_clean()
         item.save()
+    if submit:
+        _notify_approvers(update)
     return update
 
 
+def _notify_approvers(update: IndicatorUpdate) -> None:
+    """Tell everyone who may approve results that an update waits for them."""
+    indicator = update.period.indicator
+    initiative = indicator.result.initiative
+
+    def compose() -> Notice:
+        return Notice(
+            subject=_("An update to %(indicator)s waits for your approval") % {"indicator": indicator.title},
+            paragraphs=[
+                _("%(reporter)s has submitted an update to %(indicator)s (%(initiative)s) for approval.")
+                % {
+                    "reporter": update.submitted_by.get_full_name() or update.submitted_by.email,
+                    "indicator": indicator.title,
+                    "initiative": initiative.title,
+                }
+            ],
+            details=[
+                (_("Organisation"), str(update.organisation or "")),
+                (_("Reported on"), f"{update.reported_on:%d/%m/%Y}"),
+            ],
+            action_label=_("Open the updates waiting for approval"),
+            action_path=reverse("initiatives:approval_queue"),
+        )
+
+    approvers = roles.users_with_perm(roles.APPROVE_RESULTS).exclude(pk=update.submitted_by_id)
+    mail_notify_all(
+        users=approvers,
+        kind="update-submitted",
+        key=f"{update.pk}:{update.submitted_at:%Y%m%d%H%M%S%f}",
+        compose=compose,
+    )
+
+
 def _decide(update: IndicatorUpdate, reviewer: AbstractBaseUser) -> IndicatorUpdate:
-    if not reviewer.is_staff:
-        raise ValidationError(_("Only coordinators can approve or return updates."))
+    if not reviewer.has_perm(roles.APPROVE_RESULTS):
+        raise ValidationError(_("Only results approvers can approve or return updates."))
     update = IndicatorUpdate.objects.select_for_update().get(pk=update.pk)
     if update.status != IndicatorUpdate.Status.SUBMITTED:
         raise ValidationError(_("Only updates waiting for approval can be approved or returned."))
@@ -109,7 +145,7 @@ def indicator_update_approve(
     update.status = IndicatorUpdate.Status.APPROVED
     update.reviewer, update.reviewed_at, update.review_note = reviewer, timezone.now(), note
     update.save(update_fields=["status", "reviewer", "reviewed_at", "review_note", "updated_at"])
-    transaction.on_commit(lambda: _notify(update.pk))
+    _notify_reporter(update)
     return update
 
 
@@ -124,36 +160,51 @@ def indicator_update_return(
     update.status = IndicatorUpdate.Status.RETURNED
     update.reviewer, update.reviewed_at, update.review_note = reviewer, timezone.now(), note.strip()
     update.save(update_fields=["status", "reviewer", "reviewed_at", "review_note", "updated_at"])
-    transaction.on_commit(lambda: _notify(update.pk))
+    _notify_reporter(update)
     return update
 
 
-def _notify(update_id: int) -> None:
-    update = (
-        IndicatorUpdate.objects.select_related("period__indicator__result__initiative", "submitted_by")
-        .filter(pk=update_id)
-        .first()
-    )
-    if update is None or update.submitted_by is None or not update.submitted_by.email:
+def _notify_reporter(update: IndicatorUpdate) -> None:
+    """Tell the reporter that their update was approved, or what to revise."""
+    reporter = update.submitted_by
+    if reporter is None:
         return
-    initiative = update.period.indicator.result.initiative
-    with translation.override("vi"):
-        values = {
-            "indicator": update.period.indicator.title,
-            "initiative": initiative.title,
-            "note": update.review_note,
-            "url": reverse("initiatives:report_initiative", kwargs={"slug": initiative.slug}),
-        }
-        if update.status == IndicatorUpdate.Status.APPROVED:
-            subject = _("Your update to %(indicator)s has been approved") % values
-            body = _("A coordinator approved your update to %(indicator)s (%(initiative)s).") % values
-        else:
-            subject = _("Your update to %(indicator)s needs revision") % values
-            body = (
-                _(
-                    "A coordinator returned your update to %(indicator)s (%(initiative)s) for revision:\n\n"
-                    "%(note)s\n\nSign in and open %(url)s to revise it."
-                )
-                % values
+    indicator = update.period.indicator
+    initiative = indicator.result.initiative
+    approved = update.status == IndicatorUpdate.Status.APPROVED
+
+    def compose() -> Notice:
+        values = {"indicator": indicator.title, "initiative": initiative.title}
+        if approved:
+            return Notice(
+                subject=_("Your update to %(indicator)s has been approved") % values,
+                paragraphs=[
+                    _(
+                        "A results approver approved your update to %(indicator)s (%(initiative)s). "
+                        "It now counts in the network's results."
+                    )
+                    % values,
+                    *([update.review_note] if update.review_note else []),
+                ],
+                action_label=_("Open the initiative's results"),
+                action_path=reverse("initiatives:report_initiative", kwargs={"slug": initiative.slug}),
             )
-    send_mail(subject, body, None, [update.submitted_by.email], fail_silently=True)
+        return Notice(
+            subject=_("Your update to %(indicator)s needs revision") % values,
+            paragraphs=[
+                _("A results approver returned your update to %(indicator)s (%(initiative)s) for revision:")
+                % values,
+                update.review_note,
+            ],
+            action_label=_("Revise the update"),
+            action_path=reverse(
+                "initiatives:report_update_edit", kwargs={"slug": initiative.slug, "update_id": update.pk}
+            ),
+        )
+
+    mail_notify(
+        user=reporter,
+        kind="update-approved" if approved else "update-returned",
+        key=f"{update.pk}:{update.reviewed_at:%Y%m%d%H%M%S%f}",
+        compose=compose,
+    )

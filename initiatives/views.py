@@ -11,7 +11,10 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from events.selectors import pillar_events
 from members.models import Province
+from network_portal import roles
+from network_portal.forms import form_add_service_errors
 from network_portal.page_cache import cached_value, filter_key, public_page
+from network_portal.private_files import private_file_response
 
 from . import selectors, services
 from .forms import IndicatorUpdateForm, ReviewForm
@@ -188,11 +191,7 @@ def _update_form(request: HttpRequest, initiative: Initiative, period, update: I
                 update=update,
             )
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for field, errors in error.message_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
-                form.add_error(None, error.messages)
+            form_add_service_errors(form, error)
         else:
             if submit:
                 messages.success(request, _("Your update has been sent to the coordinators for approval."))
@@ -238,8 +237,8 @@ def report_update_edit(request: HttpRequest, slug: str, update_id: int) -> HttpR
 @login_required
 @require_http_methods(["GET", "POST"])
 def approval_queue(request: HttpRequest) -> HttpResponse:
-    """Coordinators approve submitted updates or return them with a note."""
-    if not request.user.is_staff:
+    """Results approvers approve submitted updates or return them with a note."""
+    if not request.user.has_perm(roles.APPROVE_RESULTS):
         raise Http404
     if request.method == "POST":
         form = ReviewForm(request.POST)
@@ -264,3 +263,24 @@ def approval_queue(request: HttpRequest) -> HttpResponse:
             return redirect("initiatives:approval_queue")
         messages.error(request, _("Choose whether to approve or return the update."))
     return render(request, "initiatives/approval_queue.html", {"updates": selectors.approval_queue()})
+
+
+# --- private files ---------------------------------------------------------------------------
+# To anyone who may not download a file, it does not exist: 404, signed in or not.
+
+
+@require_GET
+def evidence_download(request: HttpRequest, pk: int) -> HttpResponse:
+    evidence = selectors.evidence_get_downloadable(user=request.user, pk=pk)
+    if evidence is None:
+        raise Http404
+    name = evidence.original_name or evidence.file.name.rsplit("/", 1)[-1]
+    return private_file_response(evidence.file, name=name)
+
+
+@require_GET
+def document_download(request: HttpRequest, pk: int) -> HttpResponse:
+    document = selectors.initiative_document_get_private(user=request.user, pk=pk)
+    if document is None:
+        raise Http404
+    return private_file_response(document.file, name=document.title)

@@ -1,12 +1,15 @@
 """Reads for the member directory. Public reads only ever see published organisations."""
 
+from datetime import date
+
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
+from django.utils import timezone
 
 from initiatives.models import Pillar
 
 from .filters import OrganisationFilter
-from .models import EditorRequest, Membership, Organisation, PillarParticipation, Province
+from .models import Affiliation, EditorRequest, Membership, Organisation, PillarParticipation, Province
 
 
 def organisation_public_queryset() -> QuerySet[Organisation]:
@@ -57,19 +60,67 @@ def organisation_facets(*, filters: dict | None = None) -> dict[str, dict[str, i
         province_counts[code] = province_counts.get(code, 0) + row["n"]
     facets["province"] = province_counts
     facets["status"] = {
-        row["memberships__status"]: row["n"]
+        row["membership_status"]: row["n"]
         for row in others("status")
-        .filter(memberships__isnull=False)
-        .values("memberships__status")
+        .with_membership_status()
+        .filter(membership_status__isnull=False)
+        .values("membership_status")
         .annotate(n=Count("pk", distinct=True))
         .order_by()
     }
     return facets
 
 
+def with_current_membership(
+    organisations: QuerySet[Organisation], *, on: date | None = None
+) -> QuerySet[Organisation]:
+    """The organisations with their standing and their current membership on ``on`` (today by
+    default) loaded, in one query for all of them: read each with :func:`current_membership`
+    and :func:`membership_status_label`."""
+    on = on or timezone.localdate()
+    return organisations.with_membership_status(on).prefetch_related(
+        Prefetch(
+            "memberships",
+            queryset=Membership.objects.current(on).select_related("membership_type"),
+            to_attr="memberships_in_force",
+        )
+    )
+
+
+def current_membership(organisation: Organisation) -> Membership | None:
+    """The membership in force (see ``MembershipQuerySet.current``), as loaded by
+    :func:`with_current_membership`."""
+    return organisation.memberships_in_force[0] if organisation.memberships_in_force else None
+
+
+def membership_status_label(organisation: Organisation) -> str:
+    """The organisation's standing in words ("active", "lapsed"), as loaded by
+    :func:`with_current_membership`; empty for one that never was a member."""
+    status = organisation.membership_status
+    return str(Membership.Status(status).label) if status else ""
+
+
+def with_current_focal_point(
+    organisations: QuerySet[Organisation], *, on: date | None = None
+) -> QuerySet[Organisation]:
+    """The organisations with their current focal points (see
+    ``AffiliationQuerySet.current_focal_points``) loaded: read each with :func:`current_focal_point`."""
+    return organisations.prefetch_related(
+        Prefetch(
+            "affiliations",
+            queryset=Affiliation.objects.current_focal_points(on).select_related("person"),
+            to_attr="focal_points_in_force",
+        )
+    )
+
+
+def current_focal_point(organisation: Organisation) -> Affiliation | None:
+    return organisation.focal_points_in_force[0] if organisation.focal_points_in_force else None
+
+
 def organisation_get_public(*, slug: str) -> Organisation | None:
     return (
-        organisation_public_queryset()
+        with_current_membership(organisation_public_queryset())
         .select_related("province", "province__successor", "parent")
         .prefetch_related(
             Prefetch(
@@ -83,10 +134,6 @@ def organisation_get_public(*, slug: str) -> Organisation | None:
                 queryset=Organisation.objects.published().order_by("name"),
                 to_attr="published_children",
             ),
-            Prefetch(
-                "memberships",
-                queryset=Membership.objects.select_related("membership_type").order_by("-start", "-pk"),
-            ),
         )
         .filter(slug=slug)
         .first()
@@ -96,8 +143,9 @@ def organisation_get_public(*, slug: str) -> Organisation | None:
 def organisation_public_people(*, organisation: Organisation):
     """Name and position of the people who agreed to be listed; never contact details."""
     return (
-        organisation.affiliations.filter(person__public_consent=True)
-        .filter(Q(end__isnull=True))
+        # Roles in force today: one that has ended, or not yet begun, is not the current team.
+        organisation.affiliations.in_force()
+        .filter(person__public_consent=True)
         .select_related("person")
         .only("role", "is_primary", "person__full_name", "person__position", "organisation_id")
     )
@@ -114,7 +162,7 @@ def published_pillars() -> QuerySet[Pillar]:
 def organisations_editable_by(*, user: AbstractBaseUser) -> QuerySet[Organisation]:
     if not user.is_authenticated:
         return Organisation.objects.none()
-    if user.is_staff:
+    if user.has_perm("members.change_organisation"):
         return Organisation.objects.all()
     return Organisation.objects.filter(
         editor_requests__user=user, editor_requests__status=EditorRequest.Status.APPROVED

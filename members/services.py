@@ -4,13 +4,14 @@ from collections.abc import Sequence
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import models, transaction
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from network_portal import roles
 from network_portal.images import CleanImage
+from network_portal.mail import Notice, mail_notify, mail_notify_all
 
 from .models import Affiliation, EditorRequest, Organisation, Person
 
@@ -51,40 +52,95 @@ def editor_request_create(
             existing.decided_by, existing.decided_at = None, None
             existing.full_clean()
             existing.save()
+            _notify_deciders(existing)
         return existing
     request = EditorRequest(user=user, organisation=organisation, position=position, message=message)
     request.full_clean()
     request.save()
+    _notify_deciders(request)
     return request
+
+
+def _notify_deciders(editor_request: EditorRequest) -> None:
+    """Tell everyone who may decide editor requests that a new one waits."""
+    requester = editor_request.user
+
+    def compose() -> Notice:
+        return Notice(
+            subject=_("%(person)s asks to edit %(organisation)s")
+            % {
+                "person": requester.get_full_name() or requester.email,
+                "organisation": editor_request.organisation.name,
+            },
+            paragraphs=[
+                _("A new request to edit the profile of %(organisation)s waits for your decision.")
+                % {"organisation": editor_request.organisation.name}
+            ],
+            details=[
+                (_("Account"), requester.email),
+                (_("Position"), editor_request.position or "–"),
+                (_("Message"), editor_request.message or "–"),
+            ],
+            action_label=_("Decide on the request"),
+            action_path=reverse("admin:members_editorrequest_change", args=[editor_request.pk]),
+        )
+
+    deciders = roles.users_with_perm(roles.DECIDE_EDITOR_REQUESTS).exclude(pk=requester.pk)
+    mail_notify_all(
+        users=deciders,
+        kind="editor-request",
+        key=f"{editor_request.pk}:{editor_request.updated_at:%Y%m%d%H%M%S%f}",
+        compose=compose,
+    )
 
 
 @transaction.atomic
 def editor_request_decide(
     *, editor_request: EditorRequest, coordinator: AbstractBaseUser, approve: bool
 ) -> EditorRequest:
-    if not coordinator.is_staff:
+    if not coordinator.has_perm(roles.DECIDE_EDITOR_REQUESTS):
         raise ValidationError(_("Only coordinators can decide on editor requests."))
     editor_request.status = EditorRequest.Status.APPROVED if approve else EditorRequest.Status.REJECTED
     editor_request.decided_by = coordinator
     editor_request.decided_at = timezone.now()
     editor_request.save(update_fields=["status", "decided_by", "decided_at", "updated_at"])
-    transaction.on_commit(lambda: _notify_decision(editor_request))
+    _notify_decision(editor_request)
     return editor_request
 
 
 def _notify_decision(editor_request: EditorRequest) -> None:
-    with translation.override("vi"):
-        if editor_request.status == EditorRequest.Status.APPROVED:
-            subject = _("You can now edit the profile of %(organisation)s")
-            body = _(
-                "A coordinator has approved your request. Sign in and open %(url)s to keep the "
-                "profile of %(organisation)s up to date."
+    approved = editor_request.status == EditorRequest.Status.APPROVED
+
+    def compose() -> Notice:
+        values = {"organisation": editor_request.organisation.name}
+        if approved:
+            return Notice(
+                subject=_("You can now edit the profile of %(organisation)s") % values,
+                paragraphs=[
+                    _(
+                        "A coordinator has approved your request. You can now keep the profile of "
+                        "%(organisation)s up to date and report the results of its initiatives."
+                    )
+                    % values
+                ],
+                action_label=_("Open my organisations"),
+                action_path=reverse("members:mine"),
             )
-        else:
-            subject = _("Your request to edit %(organisation)s")
-            body = _("A coordinator has declined your request to edit the profile of %(organisation)s.")
-        values = {"organisation": editor_request.organisation.name, "url": reverse("members:mine")}
-        send_mail(subject % values, body % values, None, [editor_request.user.email], fail_silently=True)
+        return Notice(
+            subject=_("Your request to edit %(organisation)s") % values,
+            paragraphs=[
+                _("A coordinator has declined your request to edit the profile of %(organisation)s.") % values
+            ],
+            action_label=_("Open my organisations"),
+            action_path=reverse("members:mine"),
+        )
+
+    mail_notify(
+        user=editor_request.user,
+        kind="editor-request-decided",
+        key=f"{editor_request.pk}:{editor_request.decided_at:%Y%m%d%H%M%S%f}",
+        compose=compose,
+    )
 
 
 # When two rows would clash after a merge (both people at the same event), the higher rank stays.

@@ -1,6 +1,7 @@
 """The project package is also an app: shared models, the search function, commands, tags."""
 
 from django.apps import AppConfig, apps
+from django.contrib.auth.signals import user_logged_in
 from django.db import transaction
 from django.db.backends.signals import connection_created
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -44,12 +45,22 @@ def forget_cached_pages(sender, **kwargs) -> None:
     transaction.on_commit(lambda: content_changed(results=results), using=kwargs.get("using"))
 
 
+def remember_language(sender, request, user, **kwargs) -> None:
+    """Mails reach a person in the language they sign in with."""
+    from .mail import account_language_remember
+
+    account_language_remember(user=user, language=getattr(request, "LANGUAGE_CODE", ""))
+
+
 class NetworkPortalConfig(AppConfig):
     name = "network_portal"
     verbose_name = "NPAP"
 
     def ready(self) -> None:
+        from . import checks  # noqa: F401  (registers the system checks)
+
         connection_created.connect(register_sqlite_functions, dispatch_uid="portal_sqlite_functions")
+        user_logged_in.connect(remember_language, dispatch_uid="portal_remember_language")
         for label in public_content_models():
             model = apps.get_model(label)
             post_save.connect(forget_cached_pages, sender=model, dispatch_uid=f"page-cache-save-{label}")

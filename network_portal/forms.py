@@ -1,6 +1,7 @@
 """Form pieces shared by the apps."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 
 from .images import CleanImage, clean_image
@@ -24,3 +25,13 @@ class ImageUploadField(forms.FileField):
             self.last_clean = clean_image(value)
             return self.last_clean.image
         return value
+
+
+def form_add_service_errors(form: forms.Form, error: ValidationError) -> None:
+    """Show a service's refusal on the form: on the fields it names where the form has them,
+    above the form otherwise, so what the person typed stays in place."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error.messages)

@@ -4,6 +4,7 @@ import os
 import uuid
 from typing import ClassVar
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -55,3 +56,69 @@ def generated_upload_name(folder: str, filename: str) -> str:
     """Stored files get a random name: the uploader's file name is never used on disk."""
     extension = os.path.splitext(filename)[1].lower()
     return f"{folder}/{uuid.uuid4().hex}{extension}"
+
+
+class AccountSettings(models.Model):
+    """What an account has chosen for itself: the language mails reach it in."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        on_delete=models.CASCADE,
+        related_name="portal_settings",
+    )
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES, default="vi")
+
+    class Meta:
+        verbose_name = _("account settings")
+        verbose_name_plural = _("account settings")
+
+    def __str__(self) -> str:
+        return str(self.user)
+
+
+class OutgoingMail(TimeStampedModel):
+    """One notice to one person, kept so that no mail is lost or sent twice.
+
+    The request that causes a notice writes this row in its own transaction; a worker sends it
+    once the transaction commits, retrying while the mail server is unreachable. What failed
+    for good stays here with its error for a coordinator to see and send again.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("waiting to be sent")
+        SENDING = "sending", _("being sent")
+        SENT = "sent", _("sent")
+        FAILED = "failed", _("failed")
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recipient"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    to_email = models.EmailField(_("email address"))
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES, default="vi")
+    kind = models.CharField(_("kind"), max_length=40, db_index=True)
+    # One notice per cause and recipient: a retried request or a second worker finds it taken.
+    key = models.CharField(_("key"), max_length=200, unique=True)
+    subject = models.CharField(_("subject"), max_length=255)
+    body_text = models.TextField(_("text"))
+    body_html = models.TextField(_("HTML"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    error = models.TextField(_("error"), blank=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("outgoing mail")
+        verbose_name_plural = _("outgoing mail")
+        indexes = [models.Index(fields=["status", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.to_email} · {self.subject}"

@@ -198,8 +198,18 @@ EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 EMAIL_TIMEOUT = 10
+# For EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend: one file per mail.
+EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "NPAP Việt Nam <no-reply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Mails are read outside the portal, so their links carry the scheme and host. In production the
+# first allowed host over https is the usual answer; PORTAL_BASE_URL says it outright.
+PORTAL_BASE_URL = env_str(
+    "PORTAL_BASE_URL",
+    f"https://{ALLOWED_HOSTS[0]}"
+    if PRODUCTION and ALLOWED_HOSTS
+    else f"http://127.0.0.1:{env_int('PORT', 8000)}",
+)
 
 # Languages: Vietnamese first, English second; content fields fall back to Vietnamese.
 LANGUAGE_CODE = "vi"
@@ -220,8 +230,12 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("DJANGO_MEDIA_ROOT", str(VAR_DIR / "media")))
 SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", not PRODUCTION)
-# Files only some users may download (built reports): never under MEDIA_ROOT, never a public URL.
+# Files only some users may download (built reports, evidence, documents that are not public):
+# never under MEDIA_ROOT, never a public URL (see network_portal.private_files).
 PRIVATE_MEDIA_ROOT = Path(env_str("DJANGO_PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private")))
+# Behind nginx: the internal location mapped onto PRIVATE_MEDIA_ROOT (e.g. /private-files/), from
+# which nginx sends a download the portal allowed. Empty: the portal sends the file itself.
+PRIVATE_MEDIA_ACCEL_PREFIX = env_str("PORTAL_PRIVATE_ACCEL_PREFIX")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -268,10 +282,14 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # Publishing retries would keep a request waiting on a dead broker; the caller handles failure.
 CELERY_TASK_PUBLISH_RETRY = False
+# Limits for tasks that set none of their own. Every task's soft limit must be below its hard
+# limit and both below the visibility timeout; network_portal.celery.PortalTask refuses any other.
 CELERY_TASK_SOFT_TIME_LIMIT = 1500
 CELERY_TASK_TIME_LIMIT = 1800
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+# The schedules live in the database; this file is written only if beat runs another scheduler.
+CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 
 # Security. Production runs behind a TLS-terminating proxy that sets X-Forwarded-Proto.
 SESSION_COOKIE_HTTPONLY = True

@@ -1,9 +1,33 @@
-"""Project-wide tasks."""
+"""Project-wide tasks: the worker check, and mail."""
+
+from smtplib import SMTPException
 
 from celery import shared_task
+from django.db import InterfaceError, OperationalError
+
+from . import mail
 
 
 @shared_task(ignore_result=False, acks_late=False)
 def ping(token: str) -> str:
     """Answers the token it was given: proves a worker is consuming the queue."""
     return f"pong:{token}"
+
+
+@shared_task(
+    acks_late=True,
+    autoretry_for=(SMTPException, OSError, OperationalError, InterfaceError),
+    retry_backoff=30,
+    retry_backoff_max=1800,
+    retry_jitter=True,
+    max_retries=8,
+    soft_time_limit=60,
+    time_limit=90,
+)
+def send_mail(mail_id: int) -> bool:
+    return mail.mail_deliver(mail_id=mail_id)
+
+
+@shared_task(acks_late=True, soft_time_limit=100, time_limit=120)
+def sweep_mail() -> dict[str, int]:
+    return mail.mail_sweep()

@@ -12,8 +12,6 @@ import logging
 import os
 import tempfile
 import traceback
-from concurrent.futures import ThreadPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -27,51 +25,42 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from network_portal import roles
+from network_portal.dispatch import DISPATCH_TIMEOUT_SECONDS, NotDispatched, send_task
 from network_portal.images import CleanImage
+from network_portal.mail import Notice, mail_notify_all
 
 from . import content, renderers
 from .models import PublishedReport, ReportFile, ReportRun
 
 logger = logging.getLogger(__name__)
 
-# How long a request may wait for the broker to take a message before it gives up and leaves
-# the run to the sweep. Kept under two seconds so a dead or hung broker never stalls a page.
-DISPATCH_TIMEOUT_SECONDS = 1.5
 # A running run with no sign of life for this long lost its worker; the sweep starts it again.
 STALE_RUNNING_AFTER = timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + 300)
 # A pending run older than this was probably never delivered (the broker was down).
 STALE_PENDING_AFTER = timedelta(minutes=2)
 
-_dispatcher = ThreadPoolExecutor(max_workers=2, thread_name_prefix="report-dispatch")
-
-
-def _send(run_id: int) -> None:
-    from .tasks import build_report
-
-    build_report.apply_async(args=[run_id])
-
 
 def report_run_dispatch(*, run_id: int, timeout: float = DISPATCH_TIMEOUT_SECONDS) -> bool:
     """Hand the run to the broker; on failure or timeout note it on the run and return False.
 
-    The send happens in a worker thread so a hung broker costs the caller ``timeout`` seconds at
-    most. If the send completes later anyway, the conditional claim keeps the build single.
+    If a timed-out send completes later anyway, the conditional claim keeps the build single.
     """
-    future = _dispatcher.submit(_send, run_id)
+    from .tasks import build_report
+
     try:
-        future.result(timeout=timeout)
-    except FutureTimeout:
-        note = _(
-            "The task queue did not answer in time; the report will start automatically when it is back."
-        )
-    except Exception as exc:  # refused connection, DNS, auth: the broker is unusable right now
-        logger.warning("Report run %s not dispatched: %s", run_id, exc)
-        note = _("The task queue is unavailable; the report will start automatically when it is back.")
-    else:
-        ReportRun.objects.filter(pk=run_id).exclude(dispatch_note="").update(dispatch_note="")
-        return True
-    ReportRun.objects.filter(pk=run_id).update(dispatch_note=note)
-    return False
+        send_task(build_report, args=[run_id], timeout=timeout)
+    except NotDispatched as failure:
+        if failure.timed_out:
+            note = _(
+                "The task queue did not answer in time; the report will start automatically when it is back."
+            )
+        else:
+            note = _("The task queue is unavailable; the report will start automatically when it is back.")
+        ReportRun.objects.filter(pk=run_id).update(dispatch_note=note)
+        return False
+    ReportRun.objects.filter(pk=run_id).exclude(dispatch_note="").update(dispatch_note="")
+    return True
 
 
 def allowed_kinds() -> list[str]:
@@ -169,10 +158,33 @@ def report_run_build(*, run_id: int) -> bool:
             finished_at=timezone.now(),
         )
         return False
-    ReportRun.objects.filter(pk=run_id).update(
-        status=ReportRun.Status.SUCCEEDED, progress=100, progress_note="", finished_at=timezone.now()
-    )
+    with transaction.atomic():
+        ReportRun.objects.filter(pk=run_id).update(
+            status=ReportRun.Status.SUCCEEDED, progress=100, progress_note="", finished_at=timezone.now()
+        )
+        _notify_ready(run)
     return True
+
+
+def _notify_ready(run: ReportRun) -> None:
+    """Tell the requester the files are ready; a scheduled draft is news for all report staff."""
+
+    def compose() -> Notice:
+        values = {"report": str(run)}
+        return Notice(
+            subject=_("Your report is ready: %(report)s") % values,
+            paragraphs=[
+                _("%(report)s has been built and can be downloaded.") % values
+                if run.requested_by_id
+                else _("The scheduled draft %(report)s has been built and can be downloaded.") % values
+            ],
+            details=[(_("Formats"), ", ".join(fmt.upper() for fmt in run.formats))],
+            action_label=_("Open the report"),
+            action_path=run.get_absolute_url(),
+        )
+
+    recipients = [run.requested_by] if run.requested_by_id else roles.users_with_perm(roles.BUILD_REPORTS)
+    mail_notify_all(users=recipients, kind="report-ready", key=f"{run.pk}:{run.attempts}", compose=compose)
 
 
 def _store_file(run: ReportRun, fmt: str, write) -> None:

@@ -6,7 +6,6 @@ import zlib
 from pathlib import Path
 
 import pytest
-from django.core import mail
 from django.core.exceptions import ValidationError
 from PIL import Image
 
@@ -94,7 +93,7 @@ def test_an_unpublished_organisation_cannot_be_joined(client, org_a):
 
 
 def test_sign_up_ask_to_join_approval_then_edit(
-    client, org_a, coordinator, django_capture_on_commit_callbacks
+    client, org_a, coordinator, django_capture_on_commit_callbacks, deliver_mail
 ):
     user = UserFactory(email="thu@greenhub.test")
     client.force_login(user)
@@ -109,8 +108,9 @@ def test_sign_up_ask_to_join_approval_then_edit(
 
     with django_capture_on_commit_callbacks(execute=True):
         editor_request_decide(editor_request=request, coordinator=coordinator, approve=True)
-    assert mail.outbox[-1].to == ["thu@greenhub.test"]
-    assert "Trung tâm Hỗ trợ Phát triển Xanh" in mail.outbox[-1].subject
+    outbox = deliver_mail()
+    assert outbox[-1].to == ["thu@greenhub.test"]
+    assert "Trung tâm Hỗ trợ Phát triển Xanh" in outbox[-1].subject
 
     response = client.post(
         f"/vi/members/{org_a.slug}/edit/",

@@ -2,8 +2,6 @@
 broker (kombu's filesystem transport by default, Redis when REDIS_URL is set)."""
 
 import os
-import subprocess
-import sys
 import time
 import uuid
 from pathlib import Path
@@ -17,39 +15,10 @@ BASE_DIR = Path(settings.BASE_DIR)
 
 
 @pytest.fixture
-def worker():
-    queue = "celery"
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "network_portal",
-            "worker",
-            "--pool",
-            "solo",
-            "--queues",
-            queue,
-            "--loglevel",
-            "WARNING",
-            "--without-gossip",
-            "--without-mingle",
-            "--without-heartbeat",
-        ],
-        cwd=BASE_DIR,
-        env={**os.environ},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    yield queue
-    process.terminate()
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
+def worker(start_celery) -> str:
+    """A real worker process consuming the default queue, whose name is returned."""
+    start_celery("worker")
+    return "celery"
 
 
 def test_a_real_worker_executes_a_task_sent_by_the_web_process(worker):

@@ -3,15 +3,11 @@ a restarted worker finish the run (on the filesystem broker and on Redis alike).
 
 import os
 import signal
-import subprocess
-import sys
 import time
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from django.conf import settings
-from django.db import connection
 from django.utils import timezone
 
 from members.tests.factories import OrganisationFactory, ProvinceFactory
@@ -21,14 +17,6 @@ from reports.models import ReportRun
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def database_url() -> str:
-    current = connection.settings_dict
-    if connection.vendor == "sqlite":
-        return f"sqlite:///{current['NAME']}"
-    user = current["USER"] or "postgres"
-    return f"postgres://{user}@{current['HOST'] or '127.0.0.1'}:{current['PORT'] or 5432}/{current['NAME']}"
-
-
 @pytest.fixture
 def private_root(settings, tmp_path):
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
@@ -36,46 +24,8 @@ def private_root(settings, tmp_path):
 
 
 @pytest.fixture
-def start_worker(private_root):
-    processes = []
-    # Kept for reading when a test fails: what the worker said.
-    log = (private_root.parent / "worker.log").open("a")
-
-    def start() -> subprocess.Popen:
-        env = {**os.environ, "DATABASE_URL": database_url(), "DJANGO_PRIVATE_MEDIA_ROOT": str(private_root)}
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "celery",
-                "-A",
-                "network_portal",
-                "worker",
-                "--pool",
-                "solo",
-                "--loglevel",
-                "WARNING",
-                "--without-gossip",
-                "--without-mingle",
-                "--without-heartbeat",
-            ],
-            cwd=settings.BASE_DIR,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-        processes.append(process)
-        return process
-
-    yield start
-    for process in processes:
-        if process.poll() is None:
-            process.terminate()
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()
-    log.close()
+def start_worker(private_root, start_celery):
+    return lambda: start_celery("worker")
 
 
 def wait_for(run: ReportRun, statuses: set[str], timeout: float) -> ReportRun:

@@ -3,19 +3,13 @@ progress live, downloads the PDF and Word files and publishes the PDF; an anonym
 finds it in the public reports library and downloads it."""
 
 import io
-import os
 import re
-import subprocess
-import sys
 import unicodedata
 from pathlib import Path
-from urllib.parse import quote
 
 import pypdfium2 as pdfium
 import pytest
-from django.conf import settings
 from django.core.management import call_command
-from django.db import connection
 from docx import Document as WordDocument
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
@@ -38,72 +32,6 @@ def demo_network(settings, tmp_path):
     call_command("load_demo", stdout=io.StringIO())
 
 
-def worker_database_url() -> str:
-    """The test database, as the worker process must reach it (it reads only DATABASE_URL)."""
-    current = connection.settings_dict
-    if connection.vendor == "sqlite":
-        return f"sqlite:///{current['NAME']}"
-    user = quote(current["USER"] or "postgres", safe="")
-    password = f":{quote(current['PASSWORD'], safe='')}" if current["PASSWORD"] else ""
-    host = current["HOST"] or "127.0.0.1"
-    return f"postgres://{user}{password}@{host}:{current['PORT'] or 5432}/{current['NAME']}"
-
-
-@pytest.fixture
-def worker(live_server, demo_network, tmp_path):
-    """``worker.start()`` launches a Celery worker on the same database, broker and private files
-    as the live server. It depends on ``live_server`` so that it stops before the test database
-    is flushed or dropped, which a connected worker would block."""
-
-    class Worker:
-        log_path = tmp_path / "worker.log"
-        process: subprocess.Popen | None = None
-
-        def start(self) -> None:
-            env = {
-                **os.environ,
-                "DATABASE_URL": worker_database_url(),
-                "DJANGO_MEDIA_ROOT": str(settings.MEDIA_ROOT),
-                "DJANGO_PRIVATE_MEDIA_ROOT": str(settings.PRIVATE_MEDIA_ROOT),
-            }
-            with self.log_path.open("ab") as log:
-                self.process = subprocess.Popen(
-                    [
-                        sys.executable,
-                        "-m",
-                        "celery",
-                        "-A",
-                        "network_portal",
-                        "worker",
-                        "--pool",
-                        "solo",
-                        "--loglevel",
-                        "WARNING",
-                        "--without-gossip",
-                        "--without-mingle",
-                        "--without-heartbeat",
-                    ],
-                    cwd=settings.BASE_DIR,
-                    env=env,
-                    stdout=log,
-                    stderr=subprocess.STDOUT,
-                )
-
-        def log_tail(self) -> str:
-            return self.log_path.read_text(errors="replace")[-3000:] if self.log_path.exists() else ""
-
-    handle = Worker()
-    yield handle
-    process = handle.process
-    if process is not None and process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
-
-
 def sign_in(page: Page, base: str, email: str) -> None:
     page.goto(f"{base}/vi/accounts/login/")
     page.get_by_label("Email").fill(email)
@@ -118,7 +46,7 @@ def pdf_text(path: Path) -> str:
 
 
 def test_coordinator_builds_and_publishes_the_annual_report_and_a_visitor_downloads_it(
-    live_server, page: Page, coordinator, worker, tmp_path
+    live_server, page: Page, demo_network, coordinator, worker, tmp_path
 ):
     base = live_server.url
     sign_in(page, base, coordinator.email)

@@ -8,7 +8,6 @@ from decimal import Decimal
 
 import pytest
 from allauth.account.models import EmailAddress
-from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django_celery_beat.models import (
     ClockedSchedule,
@@ -45,6 +44,8 @@ from members.tests.factories import (
     OrganisationFactory,
     PillarParticipationFactory,
 )
+from network_portal.models import OutgoingMail
+from network_portal.roles import roles_install
 from reports.models import PublishedReport, ReportFile, ReportRun
 from reports.tests.factories import ReportRunFactory
 
@@ -134,12 +135,15 @@ def build_world(editor_of) -> World:
     EmailAddress.objects.create(user=editor, email=editor.email, verified=True, primary=True)
     # Every model the admin lists needs a row for its change, delete and history pages; a test
     # that empties the database also removes the schedules a migration created.
-    Group.objects.create(name="Điều phối viên")
+    roles_install()
     every_day = CrontabSchedule.objects.create(minute="0", hour="6", timezone="Asia/Ho_Chi_Minh")
     PeriodicTask.objects.create(name="Báo cáo thử", task="reports.tasks.schedule_report", crontab=every_day)
     IntervalSchedule.objects.create(every=5, period=IntervalSchedule.MINUTES)
     SolarSchedule.objects.create(event="sunrise", latitude=Decimal("21.03"), longitude=Decimal("105.85"))
     ClockedSchedule.objects.create(clocked_time=datetime.datetime(2030, 1, 1, tzinfo=datetime.UTC))
+    OutgoingMail.objects.create(
+        recipient=editor, to_email=editor.email, kind="test", key="world", subject="Thử", body_text="Thử"
+    )
     return World(
         org_a=org_a,
         org_b=org_b,

@@ -1,8 +1,8 @@
 """Who may open what, checked on every URL the portal has.
 
 The URL patterns are walked from the root resolver, so a page added later is checked without
-anyone remembering to list it here: anything not named public or signed-in below is taken to be
-staff-only, and must send visitors to sign in and refuse member editors. Each URL's parameters
+anyone remembering to list it here: anything not named public, signed-in or a private file below
+is taken to be staff-only, and must send visitors to sign in and refuse member editors. Each URL's parameters
 are filled with real objects made by the apps' factories.
 """
 
@@ -75,7 +75,16 @@ SIGNED_IN = {
     "initiatives:report_update_create",
     "initiatives:report_update_edit",
 }
-# Everything else is for staff: the whole admin, the approval queue, the report runs and files.
+# Private files (built reports, evidence, documents that are not public) do not exist for whoever
+# may not have them, anonymous visitors included: 404, never the sign-in page.
+# tests/hardening/test_private_files.py fetches each kind as every role.
+PRIVATE_FILES = {
+    "reports:file_download",
+    "events:document_download",
+    "initiatives:evidence_download",
+    "initiatives:document_download",
+}
+# Everything else is for staff: the whole admin, the approval queue, the report runs.
 
 
 @dataclass(frozen=True)
@@ -122,7 +131,7 @@ def is_public(route: Route) -> bool:
 
 
 def is_staff_only(route: Route) -> bool:
-    return route.name not in PUBLIC and route.name not in SIGNED_IN
+    return route.name not in PUBLIC and route.name not in SIGNED_IN and route.name not in PRIVATE_FILES
 
 
 GROUP = re.compile(r"\((?:\?P<(?P<name>\w+)>)?[^()]*\)")
@@ -242,7 +251,7 @@ def sends_to_sign_in(response, url: str) -> bool:
 
 def test_the_lists_of_public_and_signed_in_pages_name_real_pages():
     names = {route.name for route in all_routes()}
-    assert (PUBLIC | SIGNED_IN) - names == set()
+    assert (PUBLIC | SIGNED_IN | PRIVATE_FILES) - names == set()
     assert all(route.name or route.admin_model or "admin/" in route.label for route in all_routes()), (
         "Every page outside the admin needs a name to be classified here"
     )
@@ -259,7 +268,6 @@ def test_the_walk_finds_the_admin_and_the_staff_pages():
         "admin:events_event_attendance_sheet",
         "initiatives:approval_queue",
         "reports:run_list",
-        "reports:file_download",
     ]:
         assert name in staff
     for model in admin.site._registry:
@@ -272,7 +280,7 @@ def test_visitors_are_sent_to_sign_in_from_every_private_page(client, world):
     fill_value = values_for(world, world_objects(world))
     refused = []
     for route in all_routes():
-        if is_public(route):
+        if is_public(route) or route.name in PRIVATE_FILES:
             continue
         url = fill(route, fill_value(route))
         for method in (client.get, client.post):
@@ -381,3 +389,66 @@ def test_a_member_editor_reaches_only_their_own_organisations_pages(client, worl
             assert client.get(url).status_code == 200, url
     world.org_b.refresh_from_db()
     assert world.org_b.name_vi != "Đổi tên trái phép"
+
+
+# Staff pages guarded by a permission of their own rather than by their admin model's.
+ROUTE_PERMISSIONS = {
+    "initiatives:approval_queue": ["initiatives.approve_indicatorupdate"],
+    "reports:run_list": ["reports.add_reportrun"],
+    "reports:run_detail": ["reports.add_reportrun"],
+    "reports:run_status": ["reports.add_reportrun"],
+    "reports:run_retry": ["reports.add_reportrun"],
+    "reports:file_publish": ["reports.add_reportrun"],
+    "admin:events_event_signin_upload": ["members.add_person", "events.add_participation"],
+    "admin:events_event_signin_preview": ["members.add_person", "events.add_participation"],
+    "admin:auth_user_password_change": ["auth.change_user"],
+    "admin:initiatives_indicatorupdate_correct": ["initiatives.correct_indicatorupdate"],
+}
+# Pages that answer any staff account the same way: the admin's search helper (it needs a query
+# naming a field) and its catch-all for unknown addresses.
+NO_ROLE = {"admin:autocomplete", ""}
+ROLES = ["Điều phối viên", "Người duyệt kết quả", "Cán bộ báo cáo"]
+
+
+def expected_open(route: Route, user) -> bool:
+    """Whether ``user`` may open ``route``: its own permissions, else its admin model's."""
+    if route.name in ROUTE_PERMISSIONS:
+        return user.has_perms(ROUTE_PERMISSIONS[route.name])
+    model = route.admin_model
+    if model is not None:
+        opts = model._meta
+        if route.name.endswith("_add"):
+            return user.has_perm(f"{opts.app_label}.add_{opts.model_name}")
+        if route.name.endswith("_delete"):
+            return user.has_perm(f"{opts.app_label}.delete_{opts.model_name}")
+        return user.has_perm(f"{opts.app_label}.view_{opts.model_name}") or user.has_perm(
+            f"{opts.app_label}.change_{opts.model_name}"
+        )
+    # The admin's own pages (index, app lists, password change) are for any staff account.
+    return True
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_each_role_opens_its_own_staff_pages_and_is_refused_the_others(client, world, staff_in, role):
+    user = staff_in(role)
+    fill_value = values_for(world, world_objects(world))
+    client.force_login(user)
+    wrong = []
+    for route in all_routes():
+        if not is_staff_only(route) or route.name in NO_ROLE | {
+            "admin:logout",
+            "admin:app_list",
+        }:
+            continue
+        url = fill(route, fill_value(route))
+        response = client.get(url)
+        # /admin/<app>/<model>/<id>/ only redirects to the change page, which does the checking.
+        if response.status_code == 302 and urlsplit(response["Location"]).path == url + "change/":
+            response = client.get(response["Location"])
+        assert response.status_code < 500, url
+        if expected_open(route, user):
+            if response.status_code >= 400 and response.status_code != 405:  # 405: a POST-only page
+                wrong.append(f"refused {url}: {response.status_code}")
+        elif not _refuses(client, response):
+            wrong.append(f"opened {url}: {response.status_code}")
+    assert wrong == [], f"{role}:\n" + "\n".join(wrong)

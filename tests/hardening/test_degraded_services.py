@@ -17,8 +17,8 @@ import pytest
 from django.conf import settings
 from django.test import override_settings
 
+from network_portal import dispatch
 from network_portal.celery import app as celery_app
-from reports import services
 from reports.models import ReportRun
 
 # A request must never wait on a dead Redis for longer than this.
@@ -40,7 +40,7 @@ def dead_redis(request, monkeypatch, silent_port, closed_port):
     saved_pools = (celery_app._pool, celery_app.amqp._producer_pool)
     # Sends to a hung broker outlive the request; they must end before the real broker returns.
     dispatcher = ThreadPoolExecutor(max_workers=2)
-    monkeypatch.setattr(services, "_dispatcher", dispatcher)
+    monkeypatch.setattr(dispatch, "_executor", dispatcher)
     celery_app.conf["broker_url"] = configured["CELERY_BROKER_URL"]
     celery_app.conf["broker_transport_options"] = configured["CELERY_BROKER_TRANSPORT_OPTIONS"]
     celery_app._pool = None
