@@ -111,7 +111,9 @@ def test_a_submitted_update_is_mailed_to_the_approver_who_approves_it_and_its_ev
 
     # The worker mails the approver a link that opens the queue once signed in.
     [waiting] = mails_to(mail_folder, approver.email, count=1, worker=worker)
-    assert "Giáo viên được tập huấn về bảo tồn nguồn nước" in waiting["Subject"]
+    assert waiting["Subject"] == (
+        "[NPAP] Một cập nhật cho chỉ số Giáo viên được tập huấn về bảo tồn nguồn nước đang chờ bạn phê duyệt"
+    )
     assert waiting.get_body(preferencelist=("html",)) is not None
     queue_link = link_in(waiting, "/initiatives/report/approvals/")
     assert queue_link.startswith(base + "/vi/")
