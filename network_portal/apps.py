@@ -1,6 +1,9 @@
 """The project package is also an app: shared models, the search function, commands, tags."""
 
+from pathlib import Path
+
 from django.apps import AppConfig, apps
+from django.conf import settings
 from django.contrib.auth.signals import user_logged_in
 from django.db import transaction
 from django.db.backends.signals import connection_created
@@ -52,11 +55,26 @@ def remember_language(sender, request, user, **kwargs) -> None:
     account_language_remember(user=user, language=getattr(request, "LANGUAGE_CODE", ""))
 
 
+def make_var_folders() -> None:
+    """The folders the portal writes to: the SQLite file's, the collected static files (whitenoise
+    warns on every request when that one is missing) and the filesystem broker's."""
+    folders = [settings.VAR_DIR, settings.STATIC_ROOT]
+    options = getattr(settings, "CELERY_BROKER_TRANSPORT_OPTIONS", {})
+    folders += [
+        options[key] for key in ("data_folder_in", "processed_folder", "control_folder") if key in options
+    ]
+    if settings.CELERY_RESULT_BACKEND.startswith("file://"):
+        folders.append(settings.CELERY_RESULT_BACKEND.removeprefix("file://"))
+    for folder in folders:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+
+
 class NetworkPortalConfig(AppConfig):
     name = "network_portal"
     verbose_name = "NPAP"
 
     def ready(self) -> None:
+        make_var_folders()
         from . import checks  # noqa: F401  (registers the system checks)
 
         connection_created.connect(register_sqlite_functions, dispatch_uid="portal_sqlite_functions")

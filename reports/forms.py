@@ -11,7 +11,6 @@ from initiatives.models import Pillar
 from network_portal.forms import ImageUploadField
 
 from .models import ReportRun
-from .services import allowed_kinds
 
 
 def period_presets(today: date) -> list[tuple[str, str, date, date]]:
@@ -63,8 +62,9 @@ class ReportRequestForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        kinds = dict(ReportRun.Kind.choices)
-        self.fields["kind"].choices = [(kind, str(kinds[kind]).capitalize()) for kind in allowed_kinds()]
+        self.fields["kind"].choices = [
+            (kind, str(label).capitalize()) for kind, label in ReportRun.Kind.choices
+        ]
         self.presets = {key: (start, end) for key, _label, start, end in period_presets(timezone.localdate())}
         self.fields["preset"].choices = [("", _("Dates below"))] + [
             (key, label) for key, label, _start, _end in period_presets(timezone.localdate())

@@ -63,10 +63,6 @@ def report_run_dispatch(*, run_id: int, timeout: float = DISPATCH_TIMEOUT_SECOND
     return True
 
 
-def allowed_kinds() -> list[str]:
-    return list(content.BUILDERS)
-
-
 @transaction.atomic
 def report_run_request(
     *,
@@ -78,8 +74,6 @@ def report_run_request(
     requested_by: AbstractBaseUser | None,
     pillar=None,
 ) -> ReportRun:
-    if kind not in allowed_kinds():
-        raise ValidationError(_("This kind of report cannot be built yet."))
     if kind in (ReportRun.Kind.PILLAR, ReportRun.Kind.NEWSLETTER) and pillar is None:
         raise ValidationError({"pillar": _("Choose the pillar this report is about.")})
     if not formats:

@@ -45,6 +45,25 @@ def test_debug_is_off_unless_asked():
     assert run_with({"DJANGO_DEBUG": "1"}, "-c", script).stdout.strip() == "True"
 
 
+def test_a_switch_set_to_an_unknown_word_stops_the_portal_instead_of_guessing():
+    script = "import django; django.setup()"
+    result = run_with({"DJANGO_DEBUG": "ture"}, "-c", script)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr and "DJANGO_DEBUG='ture'" in result.stderr
+    assert run_with({"DJANGO_DEBUG": "off"}, "-c", script).returncode == 0
+
+
+def test_importing_the_settings_writes_nothing_and_starting_makes_the_folders(tmp_path):
+    var = tmp_path / "var"
+    imported = run_with({"PORTAL_VAR_DIR": str(var)}, "-c", "import network_portal.settings")
+    assert imported.returncode == 0, imported.stderr
+    assert not var.exists()
+    started = run_with({"PORTAL_VAR_DIR": str(var)}, "-c", "import django; django.setup()")
+    assert started.returncode == 0, started.stderr
+    assert {path.name for path in (var / "broker").iterdir()} == {"queue", "processed", "control"}
+    assert (var / "staticfiles").is_dir() and (var / "results").is_dir()
+
+
 PROBE = """
 import django, json
 django.setup()
