@@ -111,7 +111,7 @@ def test_a_submitted_update_is_mailed_to_the_approver_who_approves_it_and_its_ev
 
     # The worker mails the approver a link that opens the queue once signed in.
     [waiting] = mails_to(mail_folder, approver.email, count=1, worker=worker)
-    assert waiting["Subject"] == (
+    assert waiting["Subject"].strip() == (
         "[NPAP] Một cập nhật cho chỉ số Giáo viên được tập huấn về bảo tồn nguồn nước đang chờ bạn phê duyệt"
     )
     assert waiting.get_body(preferencelist=("html",)) is not None

@@ -1,0 +1,252 @@
+"""The figures a report needs, read once per run.
+
+:class:`ReportData` holds what several sections of one run share; the small helpers below it
+turn a figure or an event into the cell a table prints, and serve the narrative reports and the
+exports alike. Every figure comes from the selectors of the app that owns it, with the same rules
+as the public pages: unpublished items are never counted.
+"""
+
+from collections import defaultdict
+from datetime import date
+from decimal import Decimal
+from functools import cached_property
+
+from django.db.models import Count, Q
+from django.utils.formats import date_format, number_format
+from django.utils.translation import gettext as _
+
+from events.headcounts import Headcount, headcounts_for
+from events.models import Event
+from initiatives.models import IndicatorUpdate, Initiative, Pillar
+from initiatives.selectors import PeriodTotal, network_period_totals
+from members.models import Membership, Organisation, PillarParticipation
+
+from ..documents import Table
+from ..models import ReportRun
+
+
+def period_subtitle(run: ReportRun) -> str:
+    start = date_format(run.period_start, "SHORT_DATE_FORMAT")
+    end = date_format(run.period_end, "SHORT_DATE_FORMAT")
+    text = _("Period: %(start)s – %(end)s") % {"start": start, "end": end}
+    if run.pillar_id:
+        text += " · " + _("Pillar: %(pillar)s") % {"pillar": run.pillar.name}
+    return text
+
+
+def previous_period(start: date, end: date) -> tuple[date, date]:
+    """The period of the same length just before (for comparisons)."""
+    length = end - start
+    previous_end = start.fromordinal(start.toordinal() - 1)
+    return previous_end - length, previous_end
+
+
+# -- What the sections of one run share ------------------------------------------------------
+
+# Rows of the "largest events" and "most results" tables.
+TOP_ROWS = 20
+NOT_HELD = [Event.Status.CANCELLED, Event.Status.POSTPONED]
+
+
+def _published_members(run: ReportRun):
+    organisations = Organisation.objects.published()
+    if run.pillar_id:
+        organisations = organisations.filter(
+            pk__in=PillarParticipation.objects.filter(pillar=run.pillar_id).values("organisation_id")
+        )
+    return organisations
+
+
+def _period_events(run: ReportRun, start: date, end: date):
+    events = Event.objects.published().filter(start_date__range=(start, end))
+    if run.pillar_id:
+        events = events.filter(pillars=run.pillar_id)
+    return events
+
+
+class ReportData:
+    """What several sections of one run use, read once: the sections quote each other's figures
+    (the highlights repeat the events' and the results' totals) and a run may be written in four
+    formats, yet each figure is asked of the database once. Every list is read whole, so a
+    section asks the same few queries whatever the size of the period."""
+
+    def __init__(self, run: ReportRun):
+        self.run = run
+
+    @cached_property
+    def previous(self) -> tuple[date, date]:
+        return previous_period(self.run.period_start, self.run.period_end)
+
+    def held_events(self, start: date, end: date):
+        """Published events of the window that took place or are planned (not cancelled or postponed)."""
+        return _period_events(self.run, start, end).exclude(status__in=NOT_HELD)
+
+    @cached_property
+    def events(self) -> list[Event]:
+        return list(
+            self.held_events(self.run.period_start, self.run.period_end)
+            .select_related("event_type", "province", "province__successor")
+            .order_by("start_date", "pk")
+        )
+
+    @cached_property
+    def headcounts(self) -> dict[int, Headcount]:
+        return headcounts_for(self.events)
+
+    @cached_property
+    def previous_event_count(self) -> int:
+        return self.held_events(*self.previous).count()
+
+    @cached_property
+    def pillars(self) -> list[Pillar]:
+        return list(Pillar.objects.filter(is_published=True).order_by("order", "code"))
+
+    @cached_property
+    def event_pillars(self) -> dict[int, set[int]]:
+        """The published pillars of each event of the period."""
+        pairs = Event.pillars.through.objects.filter(
+            event__in=self.held_events(self.run.period_start, self.run.period_end),
+            pillar__is_published=True,
+        ).values_list("event_id", "pillar_id")
+        by_event: dict[int, set[int]] = defaultdict(set)
+        for event_id, pillar_id in pairs:
+            by_event[event_id].add(pillar_id)
+        return by_event
+
+    @cached_property
+    def totals(self) -> list[PeriodTotal]:
+        run = self.run
+        return network_period_totals(
+            start=run.period_start, end=run.period_end, previous=self.previous, pillar=run.pillar
+        )
+
+    @cached_property
+    def pillar_totals(self) -> list[tuple[Pillar, list[PeriodTotal]]]:
+        run = self.run
+        return [
+            (pillar, network_period_totals(start=run.period_start, end=run.period_end, pillar=pillar))
+            for pillar in self.pillars
+        ]
+
+    @cached_property
+    def new_memberships(self) -> list[Membership]:
+        run = self.run
+        return list(
+            Membership.objects.filter(organisation__in=_published_members(run))
+            .filter(
+                Q(joined_on__range=(run.period_start, run.period_end))
+                | Q(joined_on__isnull=True, start__range=(run.period_start, run.period_end))
+            )
+            .select_related("organisation", "membership_type")
+            .order_by("joined_on", "start", "organisation__name_vi", "pk")
+        )
+
+    @cached_property
+    def new_member_count(self) -> int:
+        """Organisations, not memberships: one that joined twice in the period counts once."""
+        return len({membership.organisation_id for membership in self.new_memberships})
+
+    def active_initiatives(self):
+        run = self.run
+        initiatives = (
+            Initiative.objects.published()
+            .filter(Q(start__isnull=True) | Q(start__lte=run.period_end))
+            .filter(Q(end__isnull=True) | Q(end__gte=run.period_start))
+            .exclude(status=Initiative.Status.CANCELLED)
+        )
+        if run.pillar_id:
+            initiatives = initiatives.filter(pillars=run.pillar_id)
+        return initiatives
+
+    @cached_property
+    def active_initiative_count(self) -> int:
+        return self.active_initiatives().count()
+
+    @cached_property
+    def active_member_count(self) -> int:
+        # Members at the end of the period: the membership in force then, not any ever held.
+        organisations = _published_members(self.run).with_membership_status(on=self.run.period_end)
+        return organisations.filter(membership_status=Membership.Status.ACTIVE).count()
+
+    @cached_property
+    def members_by_kind(self) -> dict[str, int]:
+        return dict(_published_members(self.run).values_list("kind").annotate(n=Count("pk")).order_by())
+
+    @cached_property
+    def initiatives_by_pillar(self) -> dict[int, int]:
+        return dict(
+            Initiative.pillars.through.objects.filter(initiative__in=self.active_initiatives())
+            .values_list("pillar_id")
+            .annotate(n=Count("initiative_id", distinct=True))
+            .order_by()
+        )
+
+    @cached_property
+    def busiest_initiatives(self) -> list[Initiative]:
+        """The active initiatives with the most approved updates dated in the period, each with
+        ``reported``, the number of them."""
+        run = self.run
+        approved = Q(
+            results__indicators__periods__updates__status=IndicatorUpdate.Status.APPROVED,
+            results__indicators__periods__updates__reported_on__range=(run.period_start, run.period_end),
+        )
+        return list(
+            self.active_initiatives()
+            .annotate(reported=Count("results__indicators__periods__updates", filter=approved))
+            .filter(reported__gt=0)
+            .order_by("-reported", "title_vi", "pk")[:TOP_ROWS]
+        )
+
+
+# -- Cells that the narrative reports and the exports both print ---------------------------
+
+
+def _place(event: Event) -> str:
+    if event.country:
+        return event.country
+    return event.province.current.name if event.province else ""
+
+
+def _plain(value):
+    """Whole numbers stored as decimals (11.00) read as whole numbers in every format."""
+    if isinstance(value, Decimal) and value == value.to_integral_value():
+        return int(value)
+    if isinstance(value, Decimal):
+        return round(value, 2)
+    return value
+
+
+def _figure(figure) -> Decimal | int | None:
+    return None if figure is None else _plain(figure.display)
+
+
+def _unit(indicator) -> str:
+    return "%" if indicator.measure == "percentage" else indicator.unit
+
+
+def _change(current, previous) -> str:
+    if current is None or previous is None or not previous:
+        return ""
+    percent = (Decimal(current) - Decimal(previous)) * 100 / Decimal(previous)
+    return f"{percent:+.0f} %"
+
+
+def _network_results(data: ReportData) -> Table:
+    rows = []
+    for total in data.totals:
+        current = _figure(total.current)
+        before = _figure(total.previous)
+        if current is None and before is None:
+            continue
+        unit = _unit(total.indicator)
+        breakdown = "; ".join(
+            f"{part.label}: {number_format(_plain(part.value))}" for part in total.breakdown
+        )
+        rows.append([total.indicator.name, unit, current, before, _change(current, before), breakdown])
+    return Table(
+        name=_("Network results"),
+        columns=[_("Indicator"), _("Unit"), _("This period"), _("Previous period"), _("Change"), _("By sex")],
+        rows=rows,
+        chart_label_column=0,
+        chart_value_columns=[2, 3],
+    )
