@@ -28,8 +28,7 @@ prepare: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py compilemessages_portal
 	$(PY) manage.py collectstatic --noinput -v 0
-	$(PY) manage.py setup_reference
-	$(PY) manage.py load_demo
+	$(PY) manage.py load_demo  # runs setup_reference first: the reference data, then the demo content
 	$(PY) manage.py create_coordinator
 
 # Web server, Celery worker and beat together on the embedded default; Ctrl-C stops all three.

@@ -6,6 +6,8 @@ loads them and is safe to run again.
 
 from django.db import transaction
 
+from network_portal.reference import add_missing
+
 from .models import EventType
 
 EVENT_TYPES = [
@@ -24,10 +26,4 @@ EVENT_TYPES = [
 @transaction.atomic
 def load() -> dict[str, int]:
     """Coordinators rename and reorder event types in the admin: only missing ones are added."""
-    created = 0
-    for order, (code, name_vi, name_en) in enumerate(EVENT_TYPES, start=1):
-        _, was_created = EventType.objects.get_or_create(
-            code=code, defaults={"name_vi": name_vi, "name_en": name_en, "order": order}
-        )
-        created += was_created
-    return {"event types": created}
+    return {"event types": add_missing(EventType, EVENT_TYPES)}

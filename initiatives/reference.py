@@ -8,6 +8,8 @@ only missing rows are added and existing ones are left as they are.
 
 from django.db import transaction
 
+from network_portal.reference import add_missing
+
 from .models import Dimension, DimensionValue, Pillar
 
 PILLARS = [
@@ -84,19 +86,11 @@ def load_pillars() -> int:
 
 def load_dimensions() -> tuple[int, int]:
     """The dimensions the results forms ask for, with their values: (dimensions, values) added."""
-    dimensions = values = 0
-    for order, (code, name_vi, name_en, rows) in enumerate(DIMENSIONS, start=1):
-        dimension, was_created = Dimension.objects.get_or_create(
-            code=code, defaults={"name_vi": name_vi, "name_en": name_en, "order": order}
-        )
-        dimensions += was_created
-        for value_order, (value_code, value_vi, value_en) in enumerate(rows, start=1):
-            _, was_created = DimensionValue.objects.get_or_create(
-                dimension=dimension,
-                code=value_code,
-                defaults={"name_vi": value_vi, "name_en": value_en, "order": value_order},
-            )
-            values += was_created
+    dimensions = add_missing(Dimension, [row[:3] for row in DIMENSIONS])
+    values = sum(
+        add_missing(DimensionValue, rows, dimension=Dimension.objects.get(code=code))
+        for code, _name_vi, _name_en, rows in DIMENSIONS
+    )
     return dimensions, values
 
 

@@ -6,6 +6,8 @@ loads them and is safe to run again.
 
 from django.db import transaction
 
+from network_portal.reference import add_missing
+
 from .models import MembershipType, Province
 from .provinces_data import CURRENT_PROVINCES, FORMER_PROVINCES
 
@@ -52,13 +54,7 @@ def load_provinces() -> int:
 
 def load_membership_types() -> int:
     """Coordinators rename and reorder membership types in the admin: only missing ones are added."""
-    created = 0
-    for order, (code, name_vi, name_en) in enumerate(MEMBERSHIP_TYPES, start=1):
-        _, was_created = MembershipType.objects.get_or_create(
-            code=code, defaults={"name_vi": name_vi, "name_en": name_en, "order": order}
-        )
-        created += was_created
-    return created
+    return add_missing(MembershipType, MEMBERSHIP_TYPES)
 
 
 @transaction.atomic

@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -171,9 +171,10 @@ def published_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_GET
-def published_download(request: HttpRequest, slug: str) -> FileResponse:
+def published_download(request: HttpRequest, slug: str) -> HttpResponse:
+    # A published report is open to all, but its file stays in private storage: the same answer
+    # as any allowed private download (X-Accel-Redirect behind nginx).
     report = selectors.published_report_get(slug=slug)
     if report is None:
         raise Http404
-    report_file = report.file
-    return FileResponse(report_file.file.open("rb"), as_attachment=True, filename=report_file.download_name)
+    return private_file_response(report.file.file, name=report.file.download_name)

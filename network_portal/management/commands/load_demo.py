@@ -4,17 +4,17 @@ The demo adds only the network's content (members, initiatives, events); the ref
 refers to comes from ``setup_reference``, which runs first.
 """
 
-from importlib import import_module
-
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from network_portal.reference import run_loaders
+
 # Order matters: initiatives and events refer to members.
 DEMO_STEPS = [
-    ("members", "load"),
-    ("initiatives", "load"),
-    ("events", "load"),
+    ("members", "demo", "load"),
+    ("initiatives", "demo", "load"),
+    ("events", "demo", "load"),
 ]
 
 
@@ -27,14 +27,5 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, **options) -> None:
         call_command("setup_reference", stdout=self.stdout)
-        for app, step in DEMO_STEPS:
-            try:
-                module = import_module(f"{app}.demo")
-            except ModuleNotFoundError as exc:
-                if exc.name != f"{app}.demo":
-                    raise
-                continue
-            counts = getattr(module, step)()
-            summary = ", ".join(f"{name}: {count} new" for name, count in counts.items())
-            self.stdout.write(f"{app}: {summary}")
+        run_loaders(self.stdout, DEMO_STEPS)
         self.stdout.write(self.style.SUCCESS("Demo network loaded."))

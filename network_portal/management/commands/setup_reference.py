@@ -4,10 +4,10 @@ The README's production steps run it after ``migrate``; ``load_demo`` runs it be
 network's content, which refers to these rows.
 """
 
-from importlib import import_module
-
 from django.core.management.base import BaseCommand
 from django.db import transaction
+
+from network_portal.reference import run_loaders
 
 # Provinces, membership types, pillars, the dimensions results are split by, and event types.
 REFERENCE_APPS = ["members", "initiatives", "events"]
@@ -21,8 +21,5 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options) -> None:
-        for app in REFERENCE_APPS:
-            counts = import_module(f"{app}.reference").load()
-            summary = ", ".join(f"{name}: {count} new" for name, count in counts.items())
-            self.stdout.write(f"{app}: {summary}")
+        run_loaders(self.stdout, [(app, "reference", "load") for app in REFERENCE_APPS])
         self.stdout.write(self.style.SUCCESS("Reference data ready."))
