@@ -48,6 +48,7 @@ test: install-test
 lint: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 # Refresh the catalogues after changing translatable strings, then translate locale/*/django.po.
 messages: install

@@ -131,8 +131,8 @@ def editor_of(db):
 def deliver_mail(db, mailoutbox):
     """``deliver_mail()``: send every mail waiting in the outbox table, as the worker's task
     does, and return what reached the (test) mail server."""
-    from network_portal.mail import mail_deliver
-    from network_portal.models import OutgoingMail
+    from core.mail import mail_deliver
+    from core.models import OutgoingMail
 
     def deliver() -> list:
         pending = OutgoingMail.objects.filter(status=OutgoingMail.Status.PENDING).order_by("pk")
@@ -150,7 +150,7 @@ def staff_in(db, django_user_model):
     from django.contrib.auth.models import Group
 
     def make(role: str, *, email: str = "", language: str = "") -> object:
-        from network_portal.roles import roles_install
+        from core.roles import roles_install
 
         # A test that empties the database removes what the migrations made; put the roles back.
         roles_install()
@@ -161,7 +161,7 @@ def staff_in(db, django_user_model):
         user.groups.add(Group.objects.get(name=role))
         EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
         if language:
-            from network_portal.mail import account_language_remember
+            from core.mail import account_language_remember
 
             account_language_remember(user=user, language=language)
         return user
@@ -260,8 +260,15 @@ def migrated_rows(db) -> None:
 
     from django.apps import apps
 
-    from network_portal.roles import roles_install
+    from core.roles import roles_install
 
     roles_install()
     import_module("reports.migrations.0002_report_schedules").create_schedules(apps, None)
-    import_module("network_portal.migrations.0005_mail_roles_and_sweep").forwards(apps, None)
+    # The mail sweep's migration (network_portal 0005) named the task where it was then.
+    from django_celery_beat.models import IntervalSchedule, PeriodicTask
+
+    sweep = import_module("network_portal.migrations.0005_mail_roles_and_sweep").SWEEP
+    every_five, _ = IntervalSchedule.objects.get_or_create(every=5, period="minutes")
+    PeriodicTask.objects.get_or_create(
+        name=sweep, defaults={"task": "core.tasks.sweep_mail", "interval": every_five}
+    )

@@ -44,6 +44,8 @@ from django.db import connection, models, reset_queries, transaction
 from django.utils import translation
 from django.utils.text import slugify
 
+from core.models import SearchTextModel
+from core.search import fold
 from events.models import (
     AgendaItem,
     AgendaSession,
@@ -67,9 +69,7 @@ from initiatives.models import (
     NetworkIndicator,
     Period,
     PeriodTarget,
-    Pillar,
     Result,
-    TechnicalGroup,
     UpdateDisaggregation,
     UpdateEvidence,
 )
@@ -81,11 +81,9 @@ from members.models import (
     Organisation,
     Person,
     PillarParticipation,
-    Province,
 )
-from network_portal.models import SearchTextModel
-from network_portal.search import fold
 from reports.models import PublishedReport, ReportFile, ReportRun, private_storage
+from vocabulary.models import Pillar, Province, TechnicalGroup
 
 from . import vocabulary as words
 from .vocabulary import Text, pick
@@ -284,13 +282,14 @@ def ensure_reference() -> Reference:
     from initiatives import demo as initiatives_demo
     from initiatives import reference as initiatives_reference
     from members import reference as members_reference
+    from vocabulary import reference as vocabulary_reference
 
     if not Province.objects.exists():
-        members_reference.load_provinces()
+        vocabulary_reference.load_provinces()
     if not MembershipType.objects.exists():
         members_reference.load_membership_types()
     if not Pillar.objects.exists():
-        initiatives_reference.load_pillars()
+        vocabulary_reference.load_pillars()
     if not Dimension.objects.filter(code="sex").exists():
         initiatives_reference.load_dimensions()
     if not NetworkIndicator.objects.exists():
@@ -298,7 +297,7 @@ def ensure_reference() -> Reference:
     if not EventType.objects.exists():
         events_reference.load()
 
-    provinces = list(Province.objects.filter(successor__isnull=True).order_by("code"))
+    provinces = list(Province.objects.current().order_by("code"))
     former: dict[int, list[Province]] = {}
     for province in Province.objects.filter(successor__isnull=False).order_by("code"):
         former.setdefault(province.successor_id, []).append(province)
@@ -379,7 +378,7 @@ def refresh_statistics(tables: list[str]) -> None:
 def forget_cached_pages() -> None:
     """Cached public pages show the database as it was: the portal's hook, else a cleared cache."""
     try:
-        from network_portal.page_cache import content_changed
+        from core.page_cache import content_changed
     except ImportError:
         cache.clear()
     else:

@@ -86,12 +86,13 @@ import django, json
 django.setup()
 from django.db.models import Count
 from events.models import Event
-from initiatives.models import Initiative, Pillar
+from initiatives.models import Initiative
+from vocabulary.models import Pillar
 from members.models import Organisation
 organisation = (Organisation.objects.published().annotate(n=Count("event_roles")).order_by("-n", "pk").first())
 event = (Event.objects.published().annotate(n=Count("participations")).order_by("-n", "pk").first())
 initiative = (Initiative.objects.published().annotate(n=Count("results__indicators__periods__updates")).order_by("-n", "pk").first())
-pillar = Pillar.objects.filter(is_published=True).annotate(n=Count("initiatives")).order_by("-n", "pk").first()
+pillar = Pillar.objects.published().annotate(n=Count("initiatives")).order_by("-n", "pk").first()
 print(json.dumps({"organisation": organisation.slug, "event": event.slug, "initiative": initiative.slug, "pillar": pillar.code}))
 """
     import json

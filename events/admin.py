@@ -17,10 +17,11 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
-from members.admin import AccentInsensitiveSearchMixin, CurrentProvinceFilter, update_with_history
+from core import roles
+from core.admin_mixins import AccentInsensitiveSearchMixin, update_with_history
+from core.private_files import DocumentFormSet
 from members.models import Organisation, Person
-from network_portal import roles
-from network_portal.private_files import DocumentFormSet
+from vocabulary.admin import CurrentProvinceFilter
 
 from . import attendance_sheet, imports, services
 from .forms import AgendaItemFormSet, EventAdminForm, EventDocumentForm, EventPhotoForm, SignInUploadForm

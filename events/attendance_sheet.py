@@ -11,8 +11,8 @@ from django.http import HttpResponse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from network_portal.pdf import render_pdf
-from network_portal.search import fold
+from core.pdf import render_pdf
+from core.search import fold
 
 from .models import Event, Participation
 

@@ -5,8 +5,8 @@ from datetime import date, time
 
 from django.db import transaction
 
-from initiatives.models import Pillar
-from members.models import Organisation, Province
+from members.models import Organisation
+from vocabulary.models import Pillar, Province
 
 from .demo_data import EVENTS, EXTRA_ORGANISATIONS, SERIES
 from .models import AgendaItem, AgendaSession, Event, EventOrganiser, EventSeries, EventType

@@ -10,9 +10,9 @@ from django.db.models.lookups import GreaterThanOrEqual
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from initiatives.models import Pillar
-from members.models import Organisation, Province
-from network_portal.search import search_terms
+from core.search import search_terms
+from members.models import Organisation
+from vocabulary.filters import CurrentProvinceFilter, PublishedPillarFilter
 
 from .models import Event, EventOrganiser, EventType
 
@@ -56,23 +56,11 @@ class EventFilter(django_filters.FilterSet):
         queryset=EventType.objects.all(),
         empty_label=_("All types"),
     )
-    pillar = django_filters.ModelChoiceFilter(
-        label=_("Pillar"),
-        to_field_name="code",
-        queryset=Pillar.objects.filter(is_published=True),
-        method="in_pillar",
-        empty_label=_("All pillars"),
-    )
+    pillar = PublishedPillarFilter(method="in_pillar")
     format = django_filters.ChoiceFilter(
         label=_("Format"), choices=Event.Format.choices, empty_label=_("Any format")
     )
-    province = django_filters.ModelChoiceFilter(
-        label=_("Province"),
-        to_field_name="code",
-        queryset=Province.objects.filter(successor__isnull=True),
-        method="in_province",
-        empty_label=_("All provinces"),
-    )
+    province = CurrentProvinceFilter()
     organiser = django_filters.ModelChoiceFilter(
         label=_("Organiser"),
         to_field_name="slug",
@@ -112,10 +100,6 @@ class EventFilter(django_filters.FilterSet):
 
     def in_pillar(self, queryset, name, value):
         return queryset.filter(pk__in=Event.pillars.through.objects.filter(pillar=value).values("event_id"))
-
-    def in_province(self, queryset, name, value):
-        # Events recorded under a former province count in the province it merged into.
-        return queryset.filter(Q(province=value) | Q(province__successor=value))
 
     def with_organiser(self, queryset, name, value):
         return queryset.filter(pk__in=EventOrganiser.objects.filter(organisation=value).values("event_id"))

@@ -7,8 +7,8 @@ from django.forms.models import BaseInlineFormSet
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from network_portal import uploads
-from network_portal.forms import ImageUploadField
+from core import uploads
+from core.forms import ImageUploadField
 
 from . import imports
 from .models import RESERVED_SLUGS, AgendaSession, Event, EventDocument, EventPhoto, Participation

@@ -22,9 +22,9 @@ from django.db.models.functions import Lower, Replace
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from core import uploads
+from core.search import fold
 from members.models import Affiliation, Organisation, Person
-from network_portal import uploads
-from network_portal.search import fold
 
 from .models import Participation
 

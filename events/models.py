@@ -17,8 +17,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from network_portal.models import PublishedQuerySet, SearchTextModel, TimeStampedModel
-from network_portal.private_files import ProtectedFileField, document_upload_name, get_document_storage
+from core.models import PublishedQuerySet, SearchTextModel, TimeStampedModel
+from core.private_files import ProtectedFileField, document_upload_name, get_document_storage
 
 
 def document_upload_to(instance, filename: str) -> str:
@@ -111,7 +111,7 @@ class Event(SearchTextModel, TimeStampedModel):
     end_time = models.TimeField(_("end time"), null=True, blank=True)
     venue = models.CharField(_("venue"), max_length=300, blank=True)
     province = models.ForeignKey(
-        "members.Province",
+        "vocabulary.Province",
         verbose_name=_("province"),
         null=True,
         blank=True,
@@ -129,7 +129,7 @@ class Event(SearchTextModel, TimeStampedModel):
         default=LinkVisibility.SIGNED_IN,
     )
     pillars = models.ManyToManyField(
-        "initiatives.Pillar", verbose_name=_("pillars"), blank=True, related_name="events"
+        "vocabulary.Pillar", verbose_name=_("pillars"), blank=True, related_name="events"
     )
     # Headcounts typed in when there is no name list; ignored once attendance is recorded.
     headcount_total = models.PositiveIntegerField(_("participants"), null=True, blank=True)
@@ -292,7 +292,7 @@ class EventDocument(models.Model):
     )
     title = models.CharField(_("title"), max_length=300)
     kind = models.CharField(_("kind"), max_length=14, choices=Kind.choices, default=Kind.OTHER)
-    # Not public: the file is in private storage. Saved by network_portal.private_files.document_save,
+    # Not public: the file is in private storage. Saved by core.private_files.document_save,
     # which moves the file when that changes.
     file = ProtectedFileField(
         _("file"), storage=get_document_storage, upload_to=document_upload_to, blank=True
@@ -468,6 +468,13 @@ class Participation(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.person} · {self.event}"
+
+    # When a person merge finds both people at the same event, the row recording more stays.
+    MERGE_RANKS = {Status.ATTENDED: 3, Status.REGISTERED: 2, Status.INVITED: 1, Status.NO_SHOW: 0}
+
+    @property
+    def merge_rank(self) -> int:
+        return self.MERGE_RANKS.get(self.status, 0)
 
 
 class SignInImport(TimeStampedModel):

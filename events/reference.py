@@ -6,7 +6,7 @@ loads them and is safe to run again.
 
 from django.db import transaction
 
-from network_portal.reference import add_missing
+from core.reference import add_missing
 
 from .models import EventType
 

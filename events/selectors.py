@@ -11,9 +11,9 @@ from django.db.models import Count, Prefetch, QuerySet
 from django.utils import timezone
 from django.utils.dates import WEEKDAYS, WEEKDAYS_ABBR
 
-from initiatives.models import Pillar
-from members.models import Organisation, Province
+from members.models import Organisation
 from members.selectors import organisations_editable_by
+from vocabulary.models import Pillar, Province
 
 from .filters import FIRST_YEAR, LAST_YEAR, EventFilter, overlapping_q, upcoming_q
 from .models import AgendaItem, AgendaSession, Event, EventDocument, EventOrganiser, EventType
@@ -38,7 +38,7 @@ def _public_organisers() -> Prefetch:
 
 
 def _public_pillars() -> Prefetch:
-    return Prefetch("pillars", queryset=Pillar.objects.filter(is_published=True), to_attr="public_pillars")
+    return Prefetch("pillars", queryset=Pillar.objects.published(), to_attr="public_pillars")
 
 
 def _with_place(queryset: QuerySet[Event]) -> QuerySet[Event]:
@@ -155,8 +155,8 @@ def event_filter_choices(*, organiser_counts: dict[str, int], selected_organiser
     organisers = Organisation.objects.published().filter(slug__in=[*busiest, selected_organiser])
     return {
         "types": list(EventType.objects.all()),
-        "pillars": list(Pillar.objects.filter(is_published=True)),
-        "provinces": list(Province.objects.filter(successor__isnull=True)),
+        "pillars": list(Pillar.objects.published()),
+        "provinces": list(Province.objects.current()),
         "organisers": list(organisers.order_by("name")),
         "years": sorted(years, reverse=True),
         "formats": Event.Format.choices,

@@ -8,8 +8,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core import roles
 from members.models import Person
-from network_portal import roles
 
 from .imports import ACTION_NEW, FIELDS, RowReview, SignInRowsInvalid, review_rows
 from .models import Participation, SignInImport

@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from network_portal.page_cache import cached_value, filter_key, public_page
-from network_portal.private_files import private_file_response
+from core.page_cache import cached_value, filter_key, public_page
+from core.private_files import private_file_response
 
 from . import feeds, selectors
 from .filters import EventFilter

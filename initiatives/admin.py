@@ -21,14 +21,14 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, TranslationTabularInline
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
-from members.admin import AccentInsensitiveSearchMixin, update_with_history
-from members.models import PillarParticipation
-from network_portal import roles
-from network_portal.forms import ImageUploadField, form_add_service_errors
-from network_portal.private_files import DocumentFormSet
+from core import roles
+from core.admin_mixins import AccentInsensitiveSearchMixin, update_with_history
+from core.forms import ImageUploadField, form_add_service_errors
+from core.private_files import DocumentFormSet
+from vocabulary.admin import province_filter
 
 from . import corrections, services
 from .forms import EvidenceField, amount_field
@@ -45,9 +45,7 @@ from .models import (
     NetworkIndicator,
     Period,
     PeriodTarget,
-    Pillar,
     Result,
-    TechnicalGroup,
     UpdateCorrection,
     UpdateDisaggregation,
     UpdateEvidence,
@@ -63,44 +61,6 @@ def change_link(obj, label=None) -> str:
         return "—"
     url = reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk])
     return format_html('<a href="{}">{}</a>', url, label or _("Open"))
-
-
-# --- pillars ---------------------------------------------------------------------------------
-
-
-class TechnicalGroupInline(TranslationStackedInline):
-    model = TechnicalGroup
-    extra = 0
-    autocomplete_fields = ["lead_organisation"]
-    fields = ["name", "description", "lead_organisation", "order"]
-
-
-class PillarOrganisationInline(admin.TabularInline):
-    model = PillarParticipation
-    extra = 0
-    autocomplete_fields = ["organisation"]
-    fields = ["organisation", "role"]
-    verbose_name = _("organisation leading or taking part")
-    verbose_name_plural = _("organisations leading or taking part")
-
-
-@admin.register(Pillar)
-class PillarAdmin(TranslationAdmin):
-    list_display = ["code", "name", "order", "colour", "is_published"]
-    list_editable = ["order", "is_published"]
-    search_fields = ["code", "name_vi", "name_en"]
-    prepopulated_fields = {"code": ["name_en"]}
-    inlines = [TechnicalGroupInline, PillarOrganisationInline]
-
-
-@admin.register(TechnicalGroup)
-class TechnicalGroupAdmin(AccentInsensitiveSearchMixin, TranslationAdmin):
-    list_display = ["name", "pillar", "lead_organisation", "order"]
-    list_filter = ["pillar"]
-    list_select_related = ["pillar", "lead_organisation"]
-    search_fields = ["name_vi"]
-    accent_search_fields = ["name_vi", "name_en"]
-    autocomplete_fields = ["lead_organisation"]
 
 
 class DimensionValueInline(TranslationTabularInline):
@@ -195,30 +155,10 @@ class PhotoInline(admin.TabularInline):
     extra = 0
 
 
-class InitiativeProvinceFilter(admin.SimpleListFilter):
-    title = _("province")
-    parameter_name = "province"
-
-    def lookups(self, request, model_admin):
-        from members.models import Province
-
-        return [(p.code, p.name) for p in Province.objects.filter(successor__isnull=True)]
-
-    def queryset(self, request, queryset):
-        if self.value():
-            from django.db.models import Q
-
-            ids = Initiative.provinces.through.objects.filter(
-                Q(province__code=self.value()) | Q(province__successor__code=self.value())
-            ).values("initiative_id")
-            return queryset.filter(pk__in=ids)
-        return queryset
-
-
 @admin.register(Initiative)
 class InitiativeAdmin(AccentInsensitiveSearchMixin, SimpleHistoryAdmin, TranslationAdmin):
     list_display = ["title", "acronym", "status", "start", "end", "is_published", "updated_at"]
-    list_filter = ["status", "is_published", "pillars", InitiativeProvinceFilter]
+    list_filter = ["status", "is_published", "pillars", province_filter("provinces")]
     search_fields = ["title_vi"]
     accent_search_fields = ["search_text"]
     prepopulated_fields = {"slug": ["acronym"]}

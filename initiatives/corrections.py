@@ -4,7 +4,7 @@ its reporter.
 An approved update counts in the network's totals, so it is never edited in place. A results
 approver who finds it wrong records a correction: the figures before and after, who made it and
 why. The update is saved with the reason as its history's change reason, and saving it moves the
-results version of the page cache on (``network_portal.apps.forget_cached_pages``, the same signal
+results version of the page cache on (``core.apps.forget_cached_pages``, the same signal
 an approval goes through), so the public totals show the corrected figure at once.
 """
 
@@ -18,8 +18,8 @@ from django.template.defaultfilters import floatformat
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from network_portal import roles
-from network_portal.mail import Notice, mail_notify
+from core import roles
+from core.mail import Notice, mail_notify
 
 from .models import DimensionValue, IndicatorUpdate, UpdateCorrection, UpdateDisaggregation
 from .services import check_disaggregations

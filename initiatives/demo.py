@@ -9,7 +9,8 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from members.models import Organisation, Province
+from members.models import Organisation
+from vocabulary.models import Pillar, Province, TechnicalGroup
 
 from .demo_data import INITIATIVES, NETWORK_INDICATORS, TECHNICAL_GROUPS
 from .models import (
@@ -21,9 +22,7 @@ from .models import (
     NetworkIndicator,
     Period,
     PeriodTarget,
-    Pillar,
     Result,
-    TechnicalGroup,
     UpdateDisaggregation,
 )
 

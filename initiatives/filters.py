@@ -5,34 +5,22 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from members.models import Organisation, Province
-from network_portal.search import accent_insensitive_search
+from core.search import accent_insensitive_search
+from members.models import Organisation
+from vocabulary.filters import CurrentProvinceFilter, PublishedPillarFilter
 
-from .models import Initiative, Pillar
+from .models import Initiative
 
 SEARCH_FIELDS = ["search_text"]
 
 
 class InitiativeFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="search", max_length=200)
-    pillar = django_filters.ModelChoiceFilter(
-        label=_("Pillar"),
-        field_name="pillars",
-        to_field_name="code",
-        queryset=Pillar.objects.filter(is_published=True),
-        empty_label=_("All pillars"),
-        distinct=True,
-    )
+    pillar = PublishedPillarFilter(field_name="pillars", distinct=True)
     status = django_filters.ChoiceFilter(
         label=_("Status"), choices=Initiative.Status.choices, empty_label=_("Any status")
     )
-    province = django_filters.ModelChoiceFilter(
-        label=_("Province"),
-        to_field_name="code",
-        queryset=Province.objects.filter(successor__isnull=True),
-        method="in_province",
-        empty_label=_("All provinces"),
-    )
+    province = CurrentProvinceFilter(field_name="provinces")
     organisation = django_filters.ModelChoiceFilter(
         label=_("Organisation"),
         to_field_name="slug",
@@ -50,13 +38,6 @@ class InitiativeFilter(django_filters.FilterSet):
 
     def search(self, queryset, name, value):
         return accent_insensitive_search(queryset, value, SEARCH_FIELDS)
-
-    def in_province(self, queryset, name, value):
-        # Initiatives recorded under a former province count in the province it merged into.
-        ids = Initiative.provinces.through.objects.filter(
-            Q(province=value) | Q(province__successor=value)
-        ).values("initiative_id")
-        return queryset.filter(pk__in=ids)
 
     def with_organisation(self, queryset, name, value):
         return queryset.filter(pk__in=value.initiative_partnerships.values("initiative_id"))

@@ -5,8 +5,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.utils.translation import gettext_lazy as _
 
-from network_portal import uploads
-from network_portal.images import clean_image
+from core import uploads
+from core.images import clean_image
 
 from .models import DimensionValue, IndicatorUpdate, Measure, Period
 
@@ -17,7 +17,7 @@ IMAGE_SIGNATURES = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n")
 
 
 def clean_document(upload, *, max_bytes: int = MAX_DOCUMENT_BYTES) -> tuple[ContentFile, str]:
-    """Accept a PDF, DOCX or XLSX document (checked by content, see :mod:`network_portal.uploads`)
+    """Accept a PDF, DOCX or XLSX document (checked by content, see :mod:`core.uploads`)
     or a JPEG/PNG photo (re-encoded). Returns the file to store under a generated name, and the
     original name."""
     name = getattr(upload, "name", "") or ""

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator, RegexValidator
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -18,8 +18,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from network_portal.models import PublishedQuerySet, SearchTextModel, TimeStampedModel, generated_upload_name
-from network_portal.private_files import (
+from core.models import PublishedQuerySet, SearchTextModel, TimeStampedModel, generated_upload_name
+from core.private_files import (
     ProtectedFileField,
     document_upload_name,
     get_document_storage,
@@ -35,60 +35,6 @@ def document_upload_to(instance, filename: str) -> str:
 
 def evidence_upload_to(instance, filename: str) -> str:
     return generated_upload_name("initiatives/evidence", filename)
-
-
-class Pillar(TimeStampedModel):
-    """A thematic area of the programme. Pillars are data coordinators edit, never a fixed list."""
-
-    code = models.SlugField(_("code"), max_length=40, unique=True)
-    name = models.CharField(_("name"), max_length=200)
-    description = models.TextField(_("description"), blank=True)
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
-    colour = models.CharField(
-        _("colour"),
-        max_length=7,
-        default="#1f6f5c",
-        validators=[RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Enter a colour as #RRGGBB."))],
-    )
-    is_published = models.BooleanField(_("published"), default=True)
-
-    class Meta:
-        ordering = ["order", "code"]
-        verbose_name = _("pillar")
-        verbose_name_plural = _("pillars")
-
-    def __str__(self) -> str:
-        return self.name
-
-    def get_absolute_url(self) -> str:
-        return reverse("initiatives:pillar_detail", kwargs={"code": self.code})
-
-
-class TechnicalGroup(TimeStampedModel):
-    """A pillar's technical group (e.g. "Innovation & Finance"), with an optional lead."""
-
-    pillar = models.ForeignKey(
-        Pillar, verbose_name=_("pillar"), on_delete=models.CASCADE, related_name="technical_groups"
-    )
-    name = models.CharField(_("name"), max_length=200)
-    description = models.TextField(_("description"), blank=True)
-    lead_organisation = models.ForeignKey(
-        "members.Organisation",
-        verbose_name=_("lead organisation"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="led_technical_groups",
-    )
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    class Meta:
-        ordering = ["pillar__order", "order", "pk"]
-        verbose_name = _("technical group")
-        verbose_name_plural = _("technical groups")
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class Dimension(models.Model):
@@ -198,13 +144,13 @@ class Initiative(SearchTextModel, TimeStampedModel):
     start = models.DateField(_("start"), null=True, blank=True)
     end = models.DateField(_("end"), null=True, blank=True)
     provinces = models.ManyToManyField(
-        "members.Province", verbose_name=_("provinces"), blank=True, related_name="initiatives"
+        "vocabulary.Province", verbose_name=_("provinces"), blank=True, related_name="initiatives"
     )
     location_detail = models.CharField(
         _("districts, wards"), max_length=300, blank=True, help_text=_("E.g. Hoàn Kiếm district, six wards.")
     )
     pillars = models.ManyToManyField(
-        Pillar, verbose_name=_("pillars"), blank=True, related_name="initiatives"
+        "vocabulary.Pillar", verbose_name=_("pillars"), blank=True, related_name="initiatives"
     )
     is_published = models.BooleanField(_("published"), default=False, db_index=True)
 
@@ -285,7 +231,7 @@ class InitiativeDocument(models.Model):
         Initiative, verbose_name=_("initiative"), on_delete=models.CASCADE, related_name="documents"
     )
     title = models.CharField(_("title"), max_length=255)
-    # Not public: the file is in private storage. Saved by network_portal.private_files.document_save,
+    # Not public: the file is in private storage. Saved by core.private_files.document_save,
     # which moves the file when that changes.
     file = ProtectedFileField(_("file"), storage=get_document_storage, upload_to=document_upload_to)
     is_public = models.BooleanField(

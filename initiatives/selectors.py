@@ -25,8 +25,9 @@ from django.db.models import (
 from django.db.models.expressions import Expression
 from django.db.models.functions import ExtractYear, RowNumber
 
-from members.models import Organisation, PillarParticipation, Province
+from members.models import Organisation, PillarParticipation
 from members.selectors import organisations_editable_by
+from vocabulary.models import Pillar, Province, TechnicalGroup
 
 from . import rollups
 from .charts import bar_chart
@@ -41,9 +42,7 @@ from .models import (
     NetworkIndicator,
     Period,
     PeriodTarget,
-    Pillar,
     Result,
-    TechnicalGroup,
     UpdateDisaggregation,
     UpdateEvidence,
 )
@@ -52,7 +51,7 @@ from .models import (
 
 
 def pillar_list_public() -> QuerySet[Pillar]:
-    return Pillar.objects.filter(is_published=True)
+    return Pillar.objects.published()
 
 
 def pillar_get_public(*, code: str) -> Pillar | None:
@@ -85,7 +84,7 @@ def pillar_initiatives(*, pillar: Pillar, limit: int = 12) -> QuerySet[Initiativ
 def _list_prefetches(queryset: QuerySet[Initiative]) -> QuerySet[Initiative]:
     """What a row of an initiatives list shows: pillars, provinces and lead organisations."""
     return queryset.prefetch_related(
-        Prefetch("pillars", queryset=Pillar.objects.filter(is_published=True)),
+        Prefetch("pillars", queryset=Pillar.objects.published()),
         Prefetch("provinces", queryset=Province.objects.select_related("successor")),
         Prefetch(
             "partners",
@@ -173,7 +172,7 @@ def initiative_filter_choices(*, selected_organisation: str = "") -> dict:
             years.update(range(first, last + 1))
     return {
         "pillars": list(pillar_list_public()),
-        "provinces": list(Province.objects.filter(successor__isnull=True)),
+        "provinces": list(Province.objects.current()),
         "organisations": list(organisations),
         "years": sorted(years, reverse=True),
     }
@@ -184,7 +183,7 @@ def initiative_get_public(*, slug: str) -> Initiative | None:
         initiative_public_queryset()
         .select_related("parent")
         .prefetch_related(
-            Prefetch("pillars", queryset=Pillar.objects.filter(is_published=True)),
+            Prefetch("pillars", queryset=Pillar.objects.published()),
             Prefetch("provinces", queryset=Province.objects.select_related("successor")),
             Prefetch(
                 "partners",
@@ -638,7 +637,7 @@ def initiative_period_rows(*, start: date, end: date, pillar: Pillar | None = No
     if pillar is not None:
         initiatives = initiatives.filter(pillars=pillar)
     values = _dimension_values()
-    published_pillars = Prefetch("pillars", queryset=Pillar.objects.filter(is_published=True))
+    published_pillars = Prefetch("pillars", queryset=Pillar.objects.published())
     last: tuple[str, int] | None = None
     while True:
         page = initiatives

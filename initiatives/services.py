@@ -11,9 +11,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core import roles
+from core.mail import Notice, mail_notify, mail_notify_all
 from members.models import Organisation
-from network_portal import roles
-from network_portal.mail import Notice, mail_notify, mail_notify_all
 
 from .models import DimensionValue, IndicatorUpdate, Period, UpdateDisaggregation, UpdateEvidence
 

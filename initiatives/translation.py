@@ -10,22 +10,8 @@ from .models import (
     InitiativeDocument,
     InitiativePhoto,
     NetworkIndicator,
-    Pillar,
     Result,
-    TechnicalGroup,
 )
-
-
-@register(Pillar)
-class PillarTranslationOptions(TranslationOptions):
-    fields = ("name", "description")
-    required_languages = ("vi",)
-
-
-@register(TechnicalGroup)
-class TechnicalGroupTranslationOptions(TranslationOptions):
-    fields = ("name", "description")
-    required_languages = ("vi",)
 
 
 @register(Dimension)

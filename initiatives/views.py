@@ -9,12 +9,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from core import roles
+from core.forms import form_add_service_errors
+from core.page_cache import cached_value, filter_key, public_page
+from core.private_files import private_file_response
 from events.selectors import pillar_events
-from members.models import Province
-from network_portal import roles
-from network_portal.forms import form_add_service_errors
-from network_portal.page_cache import cached_value, filter_key, public_page
-from network_portal.private_files import private_file_response
+from vocabulary.models import Province
 
 from . import selectors, services
 from .forms import IndicatorUpdateForm, ReviewForm
@@ -111,7 +111,7 @@ def pillar_detail(request: HttpRequest, code: str) -> HttpResponse:
 @public_page
 def network_results(request: HttpRequest) -> HttpResponse:
     """The network's totals per year, for the whole network or one province or pillar."""
-    provinces = list(Province.objects.filter(successor__isnull=True))
+    provinces = list(Province.objects.current())
     pillars = list(selectors.pillar_list_public())
     province = next((p for p in provinces if p.code == request.GET.get("province")), None)
     pillar = next((p for p in pillars if p.code == request.GET.get("pillar")), None)

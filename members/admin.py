@@ -5,19 +5,18 @@ from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, Q, QuerySet
-from django.http import HttpRequest
+from django.db.models import Count
 from django.template.response import TemplateResponse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import TranslationAdmin
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 from simple_history.admin import SimpleHistoryAdmin
-from simple_history.utils import bulk_update_with_history
 
-from network_portal import roles
-from network_portal.forms import ImageUploadField
-from network_portal.search import accent_insensitive_search
+from core import roles
+from core.admin_mixins import AccentInsensitiveSearchMixin, update_with_history
+from core.forms import ImageUploadField
+from vocabulary.admin import CurrentProvinceFilter
+from vocabulary.models import Pillar, TechnicalGroup
 
 from . import exports, services
 from .forms import LogoFormMixin
@@ -29,65 +28,7 @@ from .models import (
     Organisation,
     Person,
     PillarParticipation,
-    Province,
 )
-
-
-class AccentInsensitiveSearchMixin:
-    """Admin search that ignores diacritics: "bao ve moi truong" finds "Bảo vệ Môi trường"."""
-
-    accent_search_fields: list[str] = []
-
-    def get_search_results(self, request, queryset, search_term):
-        if not search_term:
-            return queryset, False
-        results = accent_insensitive_search(queryset, search_term, self.accent_search_fields)
-        return results, any("__" in field for field in self.accent_search_fields)
-
-
-# Rows a bulk action saves at a time: memory stays flat however many rows are selected.
-HISTORY_BATCH = 500
-
-
-def update_with_history(request: HttpRequest, queryset: QuerySet, **values) -> int:
-    """Set ``values`` on each selected row that differs, as ``queryset.update()`` would, and
-    record a history row for each by the user acting. Returns how many rows changed.
-
-    A bulk admin action (publish, unpublish, lock) would otherwise change rows without a trace.
-    """
-    model = queryset.model
-    fields = list(values)
-    if any(field.name == "updated_at" for field in model._meta.concrete_fields):
-        fields.append("updated_at")
-    now = timezone.now()
-    changed, batch = 0, []
-    with transaction.atomic():
-        # exclude() with several values keeps every row where at least one of them differs.
-        for obj in queryset.exclude(**values).order_by("pk").iterator(chunk_size=HISTORY_BATCH):
-            for name, value in values.items():
-                setattr(obj, name, value)
-            if "updated_at" in fields:
-                obj.updated_at = now
-            batch.append(obj)
-            if len(batch) == HISTORY_BATCH:
-                changed += bulk_update_with_history(batch, model, fields, default_user=request.user)
-                batch = []
-        if batch:
-            changed += bulk_update_with_history(batch, model, fields, default_user=request.user)
-    return changed
-
-
-class CurrentProvinceFilter(admin.SimpleListFilter):
-    title = _("province")
-    parameter_name = "province"
-
-    def lookups(self, request, model_admin):
-        return [(p.code, p.name) for p in Province.objects.filter(successor__isnull=True)]
-
-    def queryset(self, request, queryset):
-        if self.value():
-            return queryset.filter(Q(province__code=self.value()) | Q(province__successor__code=self.value()))
-        return queryset
 
 
 class MembershipStatusFilter(admin.SimpleListFilter):
@@ -109,7 +50,7 @@ class PillarFilter(admin.SimpleListFilter):
     parameter_name = "pillar"
 
     def lookups(self, request, model_admin):
-        from initiatives.models import Pillar
+        from vocabulary.models import Pillar
 
         return [(p.code, p.name) for p in Pillar.objects.all()]
 
@@ -254,14 +195,6 @@ class PersonAdmin(AccentInsensitiveSearchMixin, SimpleHistoryAdmin):
         return TemplateResponse(request, "admin/members/person/merge_confirmation.html", context)
 
 
-@admin.register(Province)
-class ProvinceAdmin(AccentInsensitiveSearchMixin, TranslationAdmin):
-    list_display = ["name", "code", "kind", "successor"]
-    list_filter = ["kind", ("successor", admin.EmptyFieldListFilter)]
-    search_fields = ["name_vi"]
-    accent_search_fields = ["name_vi", "name_en", "code"]
-
-
 @admin.register(MembershipType)
 class MembershipTypeAdmin(TranslationAdmin):
     list_display = ["name", "code", "order"]
@@ -303,3 +236,29 @@ class EditorRequestAdmin(admin.ModelAdmin):
     def decline(self, request, queryset):
         count = self._decide(request, queryset, approve=False)
         self.message_user(request, ngettext("%d request declined.", "%d requests declined.", count) % count)
+
+
+# Pillars are shared vocabulary; their page also lists the organisations taking part.
+class TechnicalGroupInline(TranslationStackedInline):
+    model = TechnicalGroup
+    extra = 0
+    autocomplete_fields = ["lead_organisation"]
+    fields = ["name", "description", "lead_organisation", "order"]
+
+
+class PillarOrganisationInline(admin.TabularInline):
+    model = PillarParticipation
+    extra = 0
+    autocomplete_fields = ["organisation"]
+    fields = ["organisation", "role"]
+    verbose_name = _("organisation leading or taking part")
+    verbose_name_plural = _("organisations leading or taking part")
+
+
+@admin.register(Pillar)
+class PillarAdmin(TranslationAdmin):
+    list_display = ["code", "name", "order", "colour", "is_published"]
+    list_editable = ["order", "is_published"]
+    search_fields = ["code", "name_vi", "name_en"]
+    prepopulated_fields = {"code": ["name_en"]}
+    inlines = [TechnicalGroupInline, PillarOrganisationInline]

@@ -3,10 +3,10 @@ types they refer to are reference data (members.reference), loaded before them."
 
 from django.db import transaction
 
-from initiatives.models import Pillar
+from vocabulary.models import Pillar, Province
 
 from .demo_data import ORGANISATIONS
-from .models import Membership, MembershipType, Organisation, PillarParticipation, Province
+from .models import Membership, MembershipType, Organisation, PillarParticipation
 
 
 @transaction.atomic

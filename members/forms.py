@@ -3,13 +3,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from network_portal.forms import ImageUploadField
+from core.forms import ImageUploadField
 
 from .models import EditorRequest, Organisation
 
 
 class LogoFormMixin:
-    """Puts the logo through :func:`network_portal.images.clean_image`; the caller stores it
+    """Puts the logo through :func:`core.images.clean_image`; the caller stores it
     with :func:`members.services.organisation_logo_store`."""
 
     def __init__(self, *args, **kwargs):

@@ -12,46 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from network_portal.models import PublishedQuerySet, SearchTextModel, TimeStampedModel
-
-
-class Province(models.Model):
-    """Vietnam's provinces: the current ones, and former ones pointing at their successor so
-    records made before a merger still group under the province that exists today."""
-
-    class Kind(models.TextChoices):
-        CITY = "city", _("centrally-run city")
-        PROVINCE = "province", _("province")
-
-    code = models.SlugField(_("code"), max_length=40, unique=True)
-    name = models.CharField(_("name"), max_length=100)
-    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.PROVINCE)
-    successor = models.ForeignKey(
-        "self",
-        verbose_name=_("merged into"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="predecessors",
-        help_text=_("For a former province: the current province it became part of."),
-    )
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    class Meta:
-        ordering = ["order", "code"]
-        verbose_name = _("province")
-        verbose_name_plural = _("provinces")
-
-    def __str__(self) -> str:
-        return self.name
-
-    @property
-    def is_current(self) -> bool:
-        return self.successor_id is None
-
-    @property
-    def current(self) -> "Province":
-        return self.successor or self
+from core.models import PublishedQuerySet, SearchTextModel, TimeStampedModel
 
 
 def _in_force_on(on: date) -> Q:
@@ -120,7 +81,7 @@ class Organisation(SearchTextModel, TimeStampedModel):
         related_name="children",
     )
     province = models.ForeignKey(
-        Province,
+        "vocabulary.Province",
         verbose_name=_("province"),
         null=True,
         blank=True,
@@ -132,7 +93,7 @@ class Organisation(SearchTextModel, TimeStampedModel):
     logo_thumbnail = models.ImageField(_("logo thumbnail"), upload_to="logos/", blank=True, editable=False)
     is_published = models.BooleanField(_("published"), default=False, db_index=True)
     pillars = models.ManyToManyField(
-        "initiatives.Pillar",
+        "vocabulary.Pillar",
         through="PillarParticipation",
         related_name="organisations",
         verbose_name=_("pillars"),
@@ -342,7 +303,7 @@ class PillarParticipation(models.Model):
         related_name="pillar_participations",
     )
     pillar = models.ForeignKey(
-        "initiatives.Pillar",
+        "vocabulary.Pillar",
         verbose_name=_("pillar"),
         on_delete=models.CASCADE,
         related_name="participations",

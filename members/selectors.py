@@ -6,10 +6,8 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Count, Prefetch, QuerySet
 from django.utils import timezone
 
-from initiatives.models import Pillar
-
 from .filters import OrganisationFilter
-from .models import Affiliation, EditorRequest, Membership, Organisation, PillarParticipation, Province
+from .models import Affiliation, EditorRequest, Membership, Organisation, PillarParticipation
 
 
 def organisation_public_queryset() -> QuerySet[Organisation]:
@@ -149,14 +147,6 @@ def organisation_public_people(*, organisation: Organisation):
         .select_related("person")
         .only("role", "is_primary", "person__full_name", "person__position", "organisation_id")
     )
-
-
-def current_provinces() -> QuerySet[Province]:
-    return Province.objects.filter(successor__isnull=True)
-
-
-def published_pillars() -> QuerySet[Pillar]:
-    return Pillar.objects.filter(is_published=True)
 
 
 def organisations_editable_by(*, user: AbstractBaseUser) -> QuerySet[Organisation]:

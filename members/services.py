@@ -9,9 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from network_portal import roles
-from network_portal.images import CleanImage
-from network_portal.mail import Notice, mail_notify, mail_notify_all
+from core import roles
+from core.images import CleanImage
+from core.mail import Notice, mail_notify, mail_notify_all
 
 from .models import Affiliation, EditorRequest, Organisation, Person
 
@@ -143,16 +143,10 @@ def _notify_decision(editor_request: EditorRequest) -> None:
     )
 
 
-# When two rows would clash after a merge (both people at the same event), the higher rank stays.
-PARTICIPATION_RANK = {"attended": 3, "registered": 2, "invited": 1, "no_show": 0}
-
-
 def _rank(obj: models.Model) -> int:
-    from events.models import Participation
-
-    if isinstance(obj, Participation):
-        return PARTICIPATION_RANK.get(obj.status, 0)
-    return 0
+    """When two rows would clash after a merge (both people at the same event), the one of the
+    higher ``merge_rank`` stays: a row that records more (attended over invited) wins."""
+    return getattr(obj, "merge_rank", 0)
 
 
 def _is_empty(obj: models.Model, field: models.Field, *, default_is_empty: bool = False) -> bool:

@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import MembershipType, Organisation, Province
+from .models import MembershipType, Organisation
 
 
 @register(Organisation)
@@ -15,12 +15,6 @@ class OrganisationTranslationOptions(TranslationOptions):
 @register(Organisation.history.model)
 class HistoricalOrganisationTranslationOptions(TranslationOptions):
     fields = ("name", "description")
-
-
-@register(Province)
-class ProvinceTranslationOptions(TranslationOptions):
-    fields = ("name",)
-    required_languages = ("vi",)
 
 
 @register(MembershipType)

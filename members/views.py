@@ -9,13 +9,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from events.selectors import organisation_events
-from initiatives.selectors import organisation_initiatives
-from network_portal.page_cache import cached_value, filter_key, public_page
+from core.page_cache import cached_value, filter_key, public_page
+from vocabulary.models import Pillar, Province
 
 from . import exports, selectors, services
 from .forms import EditorRequestForm, OrganisationProfileForm
 from .models import EditorRequest
+from .profile import profile_sections
 
 PAGE_SIZE = 24
 
@@ -38,8 +38,8 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
                 lambda: selectors.organisation_facets(filters=filters),
                 parts=filter_key(request),
             ),
-            "pillars": selectors.published_pillars(),
-            "provinces": selectors.current_provinces(),
+            "pillars": Pillar.objects.published(),
+            "provinces": Province.objects.current(),
             "query_string": query.urlencode(),
         },
     )
@@ -69,8 +69,7 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "membership": selectors.current_membership(organisation),
             "membership_status": selectors.membership_status_label(organisation),
             "can_edit": can_edit,
-            "initiatives": organisation_initiatives(organisation=organisation),
-            "organised_events": organisation_events(organisation=organisation),
+            **profile_sections(organisation),
         },
     )
 

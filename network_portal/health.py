@@ -60,7 +60,7 @@ def check_broker(url: str | None = None, transport_options: dict | None = None) 
 
 def check_worker(timeout: float = WORKER_TIMEOUT_SECONDS) -> dict:
     """Send a task from this process and wait briefly for a worker to answer it."""
-    from network_portal.tasks import ping
+    from core.tasks import ping
 
     token = uuid.uuid4().hex
     started = time.monotonic()

@@ -77,6 +77,9 @@ INSTALLED_APPS = [
     "django_celery_beat",
     "csp",
     "simple_history",
+    # The portal's own apps, lowest layer first (docs/architecture.md).
+    "core",
+    "vocabulary",
     "network_portal",
     "members",
     "events",
@@ -92,15 +95,25 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "network_portal.page_cache.StaffChangesMiddleware",
+    "core.page_cache.StaffChangesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, so a 400 answer still passes through every middleware that adds headers.
-    "network_portal.middleware.drop_unusable_parameters",
+    "core.middleware.drop_unusable_parameters",
 ]
+
+# The page cache (core.page_cache) forgets its pages when a row of these apps changes; the
+# results totals are summed from the second set, so their changes also renew the totals.
+PAGE_CACHE_CONTENT_APPS = {"vocabulary", "members", "events", "initiatives"}
+# Imports in review and editor requests are never on a public page: their frequent writes keep
+# the cache intact. Historical records never are either.
+PAGE_CACHE_PRIVATE_MODELS = {"events.SignInImport", "members.EditorRequest"}
+PAGE_CACHE_EXTRA_MODELS = {"reports.PublishedReport"}
+PAGE_CACHE_RESULTS_APPS = {"vocabulary", "initiatives"}
+PAGE_CACHE_RESULTS_MODELS: set[str] = set()
 
 ROOT_URLCONF = "network_portal.urls"
 WSGI_APPLICATION = "network_portal.wsgi.application"
@@ -116,7 +129,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "network_portal.context_processors.navigation",
+                "core.context_processors.navigation",
             ],
         },
     },
@@ -151,8 +164,8 @@ REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            # Carries on without Redis while it is unreachable (network_portal/cache.py).
-            "BACKEND": "network_portal.cache.ResilientRedisCache",
+            # Carries on without Redis while it is unreachable (core/cache.py).
+            "BACKEND": "core.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "portal"),
             # Short socket timeouts: a hung Redis must fail a cache call fast, not stall a page.
@@ -237,7 +250,7 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("DJANGO_MEDIA_ROOT", str(VAR_DIR / "media")))
 SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", not PRODUCTION)
 # Files only some users may download (built reports, evidence, documents that are not public):
-# never under MEDIA_ROOT, never a public URL (see network_portal.private_files).
+# never under MEDIA_ROOT, never a public URL (see core.private_files).
 PRIVATE_MEDIA_ROOT = Path(env_str("DJANGO_PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private")))
 # Behind nginx: the internal location mapped onto PRIVATE_MEDIA_ROOT (e.g. /private-files/), from
 # which nginx sends a download the portal allowed. Empty: the portal sends the file itself.

@@ -6,7 +6,6 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
-from django.views.i18n import set_language
 
 from . import views
 
@@ -17,7 +16,6 @@ admin.site.site_title = "NPAP Việt Nam"
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
-    path("i18n/setlang/", set_language, name="set_language"),
     path("i18n/<str:code>/", views.language_switch, name="language_switch"),
 ]
 

@@ -12,13 +12,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.static import serve
 
+from core.mail import account_language_remember
+from core.page_cache import cached_value, public_page
+from core.private_files import is_under_private_root
 from events.selectors import home_events
 from initiatives.selectors import network_totals
 
 from .health import health
-from .mail import account_language_remember
-from .page_cache import cached_value, public_page
-from .private_files import is_under_private_root
 
 
 @require_GET

@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from network_portal.forms import ImageUploadField
+from core.forms import ImageUploadField
 
 from . import services
 from .models import PublishedReport, ReportFile, ReportRun

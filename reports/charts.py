@@ -12,7 +12,7 @@ from xml.sax.saxutils import escape
 from django.utils.formats import number_format
 from PIL import Image, ImageDraw, ImageFont
 
-from network_portal.pdf import FONT_DIR
+from core.pdf import FONT_DIR
 
 from .documents import Table
 

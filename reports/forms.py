@@ -7,8 +7,8 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from initiatives.models import Pillar
-from network_portal.forms import ImageUploadField
+from core.forms import ImageUploadField
+from vocabulary.models import Pillar
 
 from .models import ReportRun
 
@@ -45,7 +45,7 @@ class ReportRequestForm(forms.Form):
     period_end = forms.DateField(label=_("To"), required=False)
     pillar = forms.ModelChoiceField(
         label=_("Pillar"),
-        queryset=Pillar.objects.filter(is_published=True),
+        queryset=Pillar.objects.published(),
         required=False,
         help_text=_("For pillar reports and newsletters."),
         to_field_name="code",

@@ -6,8 +6,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from network_portal.models import TimeStampedModel
-from network_portal.private_files import private_storage
+from core.models import TimeStampedModel
+from core.private_files import private_storage
 
 
 # Named by the first migration; report files are kept in the portal's one private storage.
@@ -42,7 +42,7 @@ class ReportRun(TimeStampedModel):
     period_start = models.DateField(_("from"))
     period_end = models.DateField(_("to"))
     pillar = models.ForeignKey(
-        "initiatives.Pillar",
+        "vocabulary.Pillar",
         verbose_name=_("pillar"),
         null=True,
         blank=True,
@@ -136,7 +136,7 @@ class PublishedReport(TimeStampedModel):
     )
     kind = models.CharField(_("kind"), max_length=20, choices=ReportRun.Kind.choices, db_index=True)
     pillar = models.ForeignKey(
-        "initiatives.Pillar",
+        "vocabulary.Pillar",
         verbose_name=_("pillar"),
         null=True,
         blank=True,

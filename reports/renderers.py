@@ -21,7 +21,7 @@ from docx import Document as WordDocument
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.shared import Cm, Pt
 
-from network_portal.pdf import render_pdf
+from core.pdf import render_pdf
 
 from .charts import bar_chart_png, bar_chart_svg, chart_bars
 from .documents import Cell, Document, Section, Table

@@ -12,8 +12,9 @@ from django.db.models.expressions import Expression
 from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import get_language
 
-from initiatives.models import IndicatorUpdate, Initiative, Pillar, UpdateDisaggregation
+from initiatives.models import IndicatorUpdate, Initiative, UpdateDisaggregation
 from initiatives.selectors import sex_values
+from vocabulary.models import Pillar
 
 from .models import PublishedReport, ReportFile, ReportRun
 
@@ -155,7 +156,7 @@ def indicator_value_rows(
         .order_by("pk")
     )
     sexes = [value.pk for value in sex_values()]
-    pillar_names = {p.pk: p.name for p in Pillar.objects.filter(is_published=True).order_by("order", "code")}
+    pillar_names = {p.pk: p.name for p in Pillar.objects.published().order_by("order", "code")}
     pillars_of: dict[int, str] = {}  # one short string per initiative, not per row
     last = 0
     while page := list(updates.filter(pk__gt=last)[:chunk_size]):

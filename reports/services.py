@@ -25,10 +25,10 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from network_portal import roles
-from network_portal.dispatch import DISPATCH_TIMEOUT_SECONDS, NotDispatched, send_task
-from network_portal.images import CleanImage
-from network_portal.mail import Notice, mail_notify_all
+from core import roles
+from core.dispatch import DISPATCH_TIMEOUT_SECONDS, NotDispatched, send_task
+from core.images import CleanImage
+from core.mail import Notice, mail_notify_all
 
 from . import content, renderers
 from .models import PublishedReport, ReportFile, ReportRun
@@ -291,12 +291,12 @@ def report_period_for(kind: str, today: date) -> tuple[date, date]:
 
 def report_schedule(*, kind: str, today: date | None = None) -> list[ReportRun]:
     """Create the scheduled drafts for the period just ended (one per pillar for newsletters)."""
-    from initiatives.models import Pillar
+    from vocabulary.models import Pillar
 
     today = today or timezone.localdate()
     start, end = report_period_for(kind, today)
     formats = [ReportRun.Format.PDF, ReportRun.Format.DOCX]
-    pillars = list(Pillar.objects.filter(is_published=True)) if kind == ReportRun.Kind.NEWSLETTER else [None]
+    pillars = list(Pillar.objects.published()) if kind == ReportRun.Kind.NEWSLETTER else [None]
     runs = []
     for pillar in pillars:
         exists = ReportRun.objects.filter(

@@ -12,10 +12,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from initiatives.models import Pillar
-from network_portal import roles
-from network_portal.page_cache import public_page
-from network_portal.private_files import private_file_response
+from core import roles
+from core.page_cache import public_page
+from core.private_files import private_file_response
+from vocabulary.models import Pillar
 
 from . import selectors, services
 from .forms import PublishForm, ReportRequestForm
@@ -153,7 +153,7 @@ def library(request: HttpRequest) -> HttpResponse:
         {
             "page": page,
             "kinds": ReportRun.Kind.choices,
-            "pillars": Pillar.objects.filter(is_published=True),
+            "pillars": Pillar.objects.published(),
             "years": selectors.published_report_years(),
             "current": filters,
             "query_string": query.urlencode(),

@@ -1,13 +1,13 @@
 """Moves the files of documents that are not public out of MEDIA_ROOT into private storage.
 
-Their names gain the ``private/`` prefix by which ``network_portal.private_files.DocumentStorage``
+Their names gain the ``private/`` prefix by which ``core.private_files.DocumentStorage``
 finds them under PRIVATE_MEDIA_ROOT. A file missing from disk is not an error: the row is renamed
 all the same, so it is never served publicly should the file come back.
 """
 
 from django.db import migrations
 
-from network_portal.private_files import PRIVATE_PREFIX, root_file_move
+from core.private_files import PRIVATE_PREFIX, root_file_move
 
 
 def documents_to_private(apps, schema_editor):

@@ -4,10 +4,10 @@ coordinator who did it, and importing a sign-in sheet needs the permission to im
 import pytest
 from django.contrib.auth.models import Permission
 
+from core import roles
 from events.models import Event, Participation, SignInImport
 from events.tests.factories import EventFactory
 from members.models import Person
-from network_portal import roles
 
 pytestmark = pytest.mark.django_db
 

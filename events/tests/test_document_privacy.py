@@ -10,11 +10,11 @@ from django.apps import apps
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from core.private_files import document_save
 from events.models import EventDocument
 from events.tests.factories import EventFactory, EventOrganiserFactory
 from events.tests.test_admin import form_data
 from members.tests.factories import OrganisationFactory
-from network_portal.private_files import document_save
 
 pytestmark = pytest.mark.django_db
 

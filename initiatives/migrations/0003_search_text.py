@@ -2,7 +2,7 @@
 
 from django.db import migrations, models
 
-from network_portal.search import fill_search_text
+from core.search import fill_search_text
 
 
 def fill(apps, schema_editor):

@@ -8,7 +8,7 @@ all public (``is_public`` is new and defaults to public).
 
 from django.db import migrations
 
-from network_portal.private_files import root_file_move, root_folder_move
+from core.private_files import root_file_move, root_folder_move
 
 EVIDENCE_FOLDER = "initiatives/evidence"
 

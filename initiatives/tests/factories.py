@@ -12,10 +12,10 @@ from initiatives.models import (
     InitiativePartner,
     NetworkIndicator,
     Period,
-    Pillar,
     Result,
     UpdateDisaggregation,
 )
+from vocabulary.models import Pillar
 
 
 class PillarFactory(factory.django.DjangoModelFactory):

@@ -23,10 +23,11 @@ def test_admin_pages_open_and_search_ignores_diacritics(client, coordinator):
         "period",
         "indicatorupdate",
         "networkindicator",
-        "technicalgroup",
         "dimension",
     ]:
         assert client.get(f"/vi/admin/initiatives/{model}/").status_code == 200, model
+    for model in ["pillar", "technicalgroup", "province"]:
+        assert client.get(f"/vi/admin/vocabulary/{model}/").status_code == 200, model
     assert client.get(f"/vi/admin/initiatives/initiative/{partner.initiative.pk}/change/").status_code == 200
     assert client.get(f"/vi/admin/initiatives/indicatorupdate/{update.pk}/change/").status_code == 200
     assert client.get(f"/vi/admin/initiatives/period/{update.period.pk}/change/").status_code == 200

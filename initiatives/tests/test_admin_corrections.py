@@ -8,6 +8,7 @@ from django.core.files.base import ContentFile
 from django.db.models.fields.files import FieldFile
 from django.test import Client
 
+from core import roles
 from initiatives.models import IndicatorUpdate, Measure, UpdateCorrection, UpdateEvidence
 from initiatives.tests.factories import (
     IndicatorUpdateFactory,
@@ -17,7 +18,6 @@ from initiatives.tests.factories import (
     UpdateDisaggregationFactory,
     sex_values,
 )
-from network_portal import roles
 
 pytestmark = pytest.mark.django_db
 

@@ -6,6 +6,7 @@ from decimal import Decimal as D
 import pytest
 from django.test import Client
 
+from core import roles
 from initiatives.models import IndicatorUpdate, Initiative, Period
 from initiatives.tests.factories import (
     IndicatorUpdateFactory,
@@ -15,7 +16,6 @@ from initiatives.tests.factories import (
 )
 from initiatives.tests.test_admin_corrections import form_data
 from members.tests.factories import UserFactory
-from network_portal import roles
 
 pytestmark = pytest.mark.django_db
 

@@ -5,10 +5,10 @@ from decimal import Decimal as D
 import pytest
 from django.core.exceptions import ValidationError
 
+from core import page_cache, roles
 from initiatives.corrections import indicator_update_correct
 from initiatives.models import IndicatorUpdate, UpdateCorrection
 from initiatives.tests.factories import IndicatorUpdateFactory, UpdateDisaggregationFactory, sex_values
-from network_portal import page_cache, roles
 
 pytestmark = pytest.mark.django_db
 

@@ -8,12 +8,12 @@ import pytest
 from django.apps import apps
 from django.core.files.base import ContentFile
 
+from core import roles
+from core.private_files import document_save
 from events.tests.test_admin import form_data
 from initiatives.models import IndicatorUpdate, InitiativeDocument, UpdateEvidence
 from initiatives.tests.factories import IndicatorUpdateFactory, InitiativePartnerFactory
 from members.tests.factories import OrganisationFactory
-from network_portal import roles
-from network_portal.private_files import document_save
 
 pytestmark = pytest.mark.django_db
 

@@ -10,8 +10,8 @@ from members.models import (
     Organisation,
     Person,
     PillarParticipation,
-    Province,
 )
+from vocabulary.models import Province
 
 
 class ProvinceFactory(factory.django.DjangoModelFactory):

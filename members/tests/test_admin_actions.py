@@ -4,9 +4,9 @@ who ran them, and editor requests decided only with the permission to decide the
 import pytest
 from django.contrib.auth.models import Permission
 
+from core import roles
 from members.models import EditorRequest, Organisation
 from members.tests.factories import EditorRequestFactory, OrganisationFactory
-from network_portal import roles
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,7 @@
 import pytest
 
 from initiatives.tests.factories import PillarFactory
-from members.models import Membership, Organisation, Province
+from members.models import Membership, Organisation
 from members.tests.factories import (
     AffiliationFactory,
     MembershipFactory,
@@ -11,6 +11,7 @@ from members.tests.factories import (
     PillarParticipationFactory,
     ProvinceFactory,
 )
+from vocabulary.models import Province
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ SQLite gets the same function from Python on every connection (see ``apps.py``).
 
 from django.db import migrations
 
-from network_portal.search import postgresql_function_sql
+from core.search import postgresql_function_sql
 
 
 def create_function(apps, schema_editor):

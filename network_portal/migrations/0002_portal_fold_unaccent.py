@@ -8,7 +8,7 @@ may create it; where it cannot be created the function stays as it was.
 
 from django.db import DatabaseError, migrations, transaction
 
-from network_portal.search import postgresql_function_sql
+from core.search import postgresql_function_sql
 
 
 def unaccent_function_sql(schema: str) -> str:

@@ -1,4 +1,4 @@
-"""Creates the secretariat's roles as groups with their permissions (network_portal.roles).
+"""Creates the secretariat's roles as groups with their permissions (core.roles).
 
 Permissions are normally created after all migrations have run; they are created here first so
 the groups can be given them on a fresh database.
@@ -7,7 +7,7 @@ the groups can be given them on a fresh database.
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from network_portal.roles import ROLE_PERMISSIONS, roles_install
+from core.roles import ROLE_PERMISSIONS, roles_install
 
 
 def create_roles(apps, schema_editor):

@@ -6,7 +6,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from initiatives.models import Pillar
+from vocabulary.models import Pillar
 
 
 @pytest.mark.django_db
@@ -35,7 +35,8 @@ def test_setup_reference_and_load_demo_keep_a_coordinators_edits_to_pillars():
 @pytest.mark.django_db
 def test_setup_reference_keeps_renamed_event_and_membership_types_but_restores_province_names():
     from events.models import EventType
-    from members.models import MembershipType, Province
+    from members.models import MembershipType
+    from vocabulary.models import Province
 
     call_command("setup_reference", stdout=StringIO())
     EventType.objects.filter(code="webinar").update(name_vi="Hội thảo trực tuyến (Zoom)")
@@ -67,7 +68,8 @@ def test_create_coordinator_prints_a_login_that_works(client, settings, tmp_path
 
 @pytest.mark.django_db
 def test_load_demo_loads_the_real_members_and_vietnams_provinces():
-    from members.models import Organisation, Province
+    from members.models import Organisation
+    from vocabulary.models import Province
 
     call_command("load_demo", stdout=StringIO())
     call_command("load_demo", stdout=StringIO())

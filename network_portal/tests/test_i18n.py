@@ -105,12 +105,6 @@ def test_the_language_switcher_never_sends_visitors_elsewhere(client):
     assert client.get("/i18n/xx/", {"next": "/vi/"}).status_code == 404
 
 
-@pytest.mark.django_db
-def test_the_older_language_form_still_works(client):
-    response = client.post("/i18n/setlang/", {"language": "en", "next": "/vi/pillars/"})
-    assert response["Location"] == "/en/pillars/"
-
-
 def test_vietnamese_numbers_and_dates():
     template = Template(
         "{% load humanize %}{{ kg|floatformat:'0g' }} kg · {{ day|date:'SHORT_DATE_FORMAT' }} · {{ share }}"

@@ -12,14 +12,14 @@ from django.urls import reverse
 from events.reference import EVENT_TYPES
 from initiatives.models import IndicatorUpdate
 from initiatives.tests.factories import IndicatorFactory, InitiativePartnerFactory, PeriodFactory
-from members.provinces_data import FORMER_PROVINCES
 from members.tests.factories import OrganisationFactory
 from network_portal.tests.test_settings import PRODUCTION_ENV, run_with
+from vocabulary.provinces_data import FORMER_PROVINCES
 
 REFERENCE_MODELS = [
-    "members.province",
+    "vocabulary.province",
     "members.membershiptype",
-    "initiatives.pillar",
+    "vocabulary.pillar",
     "initiatives.dimension",
     "initiatives.dimensionvalue",
     "events.eventtype",
@@ -47,7 +47,7 @@ def test_the_production_steps_give_an_empty_database_its_reference_data_once(tmp
 
     rows = reference_rows()
     counts = Counter(row["model"] for row in rows)
-    provinces = {row["pk"]: row["fields"] for row in rows if row["model"] == "members.province"}
+    provinces = {row["pk"]: row["fields"] for row in rows if row["model"] == "vocabulary.province"}
     current = {pk for pk, fields in provinces.items() if fields["successor"] is None}
     former = [fields for fields in provinces.values() if fields["successor"] is not None]
     assert len(current) == 34
@@ -55,7 +55,7 @@ def test_the_production_steps_give_an_empty_database_its_reference_data_once(tmp
     assert all(fields["successor"] in current for fields in former)
     quang_nam = next(fields for fields in former if fields["code"] == "quang-nam")
     assert provinces[quang_nam["successor"]]["name_vi"] == "Đà Nẵng"
-    assert counts["initiatives.pillar"] == 6
+    assert counts["vocabulary.pillar"] == 6
     assert counts["events.eventtype"] == len(EVENT_TYPES) == 9
     assert {row["fields"]["code"] for row in rows if row["model"] == "members.membershiptype"} == {
         "founding-member",

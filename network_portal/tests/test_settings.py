@@ -119,7 +119,7 @@ def test_redis_url_switches_broker_and_cache_to_redis():
     result = run_with({"REDIS_URL": "redis://cache.internal:6379/0"}, "-c", script)
     assert json.loads(result.stdout) == [
         "redis://cache.internal:6379/0",
-        "network_portal.cache.ResilientRedisCache",
+        "core.cache.ResilientRedisCache",
         True,
     ]
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from network_portal.tasks import ping
+from core.tasks import ping
 
 BASE_DIR = Path(settings.BASE_DIR)
 

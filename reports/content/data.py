@@ -17,9 +17,10 @@ from django.utils.translation import gettext as _
 
 from events.headcounts import Headcount, headcounts_for
 from events.models import Event
-from initiatives.models import IndicatorUpdate, Initiative, Pillar
+from initiatives.models import IndicatorUpdate, Initiative
 from initiatives.selectors import PeriodTotal, network_period_totals
 from members.models import Membership, Organisation, PillarParticipation
+from vocabulary.models import Pillar
 
 from ..documents import Table
 from ..models import ReportRun
@@ -99,7 +100,7 @@ class ReportData:
 
     @cached_property
     def pillars(self) -> list[Pillar]:
-        return list(Pillar.objects.filter(is_published=True).order_by("order", "code"))
+        return list(Pillar.objects.published().order_by("order", "code"))
 
     @cached_property
     def event_pillars(self) -> dict[int, set[int]]:

@@ -3,7 +3,7 @@
 import pytest
 from django.core.files.base import ContentFile
 
-from network_portal import roles
+from core import roles
 from reports.models import PublishedReport, ReportFile, ReportRun
 from reports.tests.factories import ReportRunFactory
 

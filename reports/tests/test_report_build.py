@@ -52,7 +52,7 @@ def test_every_kind_builds_in_every_format(demo, kind):
 
 @pytest.mark.parametrize("kind", ["pillar", "newsletter"])
 def test_pillar_reports_and_newsletters_name_their_pillar(demo, kind):
-    from initiatives.models import Pillar
+    from vocabulary.models import Pillar
 
     pillar = Pillar.objects.get(code="gender-inclusion")
     run = build(kind=kind, pillar=pillar)

@@ -9,8 +9,8 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.core.management import call_command
 
+from core import dispatch
 from members.tests.factories import OrganisationFactory
-from network_portal import dispatch
 from network_portal.celery import app as celery_app
 from reports import services
 from reports.models import PublishedReport, ReportRun
@@ -194,7 +194,7 @@ def test_schedules_are_created_for_beat_and_draft_the_period_just_ended(django_c
     from django.apps import apps as django_apps
     from django_celery_beat.models import PeriodicTask
 
-    from initiatives.models import Pillar
+    from vocabulary.models import Pillar
 
     # Browser and worker tests empty the database between tests, which also removes what the
     # migration created; run the migration's function again, as `migrate` does on a new database.

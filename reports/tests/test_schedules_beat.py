@@ -14,8 +14,8 @@ from django.conf import settings
 from django.utils import timezone
 from django_celery_beat.models import CrontabSchedule, IntervalSchedule, PeriodicTask
 
+from core import dispatch
 from members.tests.factories import OrganisationFactory
-from network_portal import dispatch
 from network_portal.celery import app as celery_app
 from reports import services
 from reports.models import ReportRun

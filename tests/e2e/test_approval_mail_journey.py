@@ -15,11 +15,11 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from playwright.sync_api import Browser, Page, expect
 
+from core import roles
+from core.models import OutgoingMail
 from initiatives.models import Indicator, IndicatorUpdate, Period
 from members.models import Organisation
 from members.tests.factories import EditorRequestFactory, UserFactory
-from network_portal import roles
-from network_portal.models import OutgoingMail
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 

@@ -17,6 +17,8 @@ from django_celery_beat.models import (
     SolarSchedule,
 )
 
+from core.models import OutgoingMail
+from core.roles import roles_install
 from events.models import SignInImport
 from events.tests.factories import (
     AgendaItemFactory,
@@ -28,7 +30,7 @@ from events.tests.factories import (
     EventSeriesFactory,
     ParticipationFactory,
 )
-from initiatives.models import IndicatorUpdate, TechnicalGroup
+from initiatives.models import IndicatorUpdate
 from initiatives.tests.factories import (
     IndicatorFactory,
     IndicatorUpdateFactory,
@@ -44,10 +46,9 @@ from members.tests.factories import (
     OrganisationFactory,
     PillarParticipationFactory,
 )
-from network_portal.models import OutgoingMail
-from network_portal.roles import roles_install
 from reports.models import PublishedReport, ReportFile, ReportRun
 from reports.tests.factories import ReportRunFactory
+from vocabulary.models import TechnicalGroup
 
 
 @dataclass

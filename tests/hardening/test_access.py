@@ -27,7 +27,6 @@ pytestmark = pytest.mark.django_db
 # Pages anyone may open without signing in.
 PUBLIC = {
     "healthz",
-    "set_language",
     "language_switch",
     "media",
     "home",

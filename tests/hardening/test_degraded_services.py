@@ -17,7 +17,7 @@ import pytest
 from django.conf import settings
 from django.test import override_settings
 
-from network_portal import dispatch
+from core import dispatch
 from network_portal.celery import app as celery_app
 from reports.models import ReportRun
 

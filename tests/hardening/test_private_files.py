@@ -12,11 +12,11 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from core import roles
+from core.private_files import document_save
 from events.models import EventDocument
 from events.tests.factories import EventFactory, EventOrganiserFactory
 from initiatives.models import InitiativeDocument, UpdateEvidence
-from network_portal import roles
-from network_portal.private_files import document_save
 
 pytestmark = pytest.mark.django_db
 

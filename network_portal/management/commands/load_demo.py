@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from network_portal.reference import run_loaders
+from core.reference import run_loaders
 
 # Order matters: initiatives and events refer to members.
 DEMO_STEPS = [

@@ -7,10 +7,10 @@ network's content, which refers to these rows.
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from network_portal.reference import run_loaders
+from core.reference import run_loaders
 
 # Provinces, membership types, pillars, the dimensions results are split by, and event types.
-REFERENCE_APPS = ["members", "initiatives", "events"]
+REFERENCE_APPS = ["vocabulary", "members", "initiatives", "events"]
 
 
 class Command(BaseCommand):

@@ -13,7 +13,7 @@ under a *results version* of their own, which only changes with the results fram
 therefore rebuilds the pages but not the totals on them.
 
 The cache is an optimisation only: while Redis is unreachable the cache backend
-(``network_portal.cache``) answers as an empty cache, so pages are built as if nothing had been
+(``core.cache``) answers as an empty cache, so pages are built as if nothing had been
 cached.
 """
 

@@ -5,7 +5,7 @@ import io
 from django.template import engines
 from pypdf import PdfReader
 
-from network_portal.pdf import render_pdf
+from core.pdf import render_pdf
 
 
 def test_a_pdf_keeps_vietnamese_text_and_embeds_the_vendored_font(tmp_path, settings):
@@ -26,5 +26,5 @@ def test_a_pdf_keeps_vietnamese_text_and_embeds_the_vendored_font(tmp_path, sett
     assert "Báo cáo tổng hợp thường niên" in text
     assert "35.000 kg rác thải nhựa giá trị thấp được thu gom tại Đà Nẵng" in text
     fonts = {font["/BaseFont"] for font in reader.pages[0]["/Resources"]["/Font"].values()}
-    # The family declared in network_portal.pdf, embedded from static/fonts rather than the system.
+    # The family declared in core.pdf, embedded from static/fonts rather than the system.
     assert any("Portal-Sans" in str(name) for name in fonts)

@@ -9,12 +9,12 @@ from urllib.parse import urlsplit
 import pytest
 from django.core import mail as django_mail
 
+from core import roles
+from core.mail import Notice, mail_deliver, mail_notify, mail_resend, mail_sweep
+from core.models import OutgoingMail
 from initiatives.models import IndicatorUpdate
 from initiatives.tests.factories import IndicatorFactory, InitiativePartnerFactory, PeriodFactory, sex_values
 from members.tests.factories import OrganisationFactory, UserFactory
-from network_portal import roles
-from network_portal.mail import Notice, mail_deliver, mail_notify, mail_resend, mail_sweep
-from network_portal.models import OutgoingMail
 
 pytestmark = pytest.mark.django_db
 
@@ -178,7 +178,7 @@ def test_a_mail_server_failure_is_kept_with_its_error_and_can_be_sent_again(
     assert written.status == OutgoingMail.Status.FAILED
     assert written.attempts == 1 and "Error" in written.error
     client.force_login(coordinator)
-    listing = client.get("/vi/admin/network_portal/outgoingmail/?status=failed").content.decode()
+    listing = client.get("/vi/admin/core/outgoingmail/?status=failed").content.decode()
     assert reporting["editor"].email in listing
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
@@ -194,9 +194,9 @@ def test_coordinators_read_the_mail_log_but_member_editors_do_not(client, report
         user=reporting["editor"], kind="test", key="log", compose=lambda: Notice(subject="Thử", paragraphs=[])
     )
     client.force_login(staff_in(roles.COORDINATORS))
-    assert client.get("/vi/admin/network_portal/outgoingmail/").status_code == 200
+    assert client.get("/vi/admin/core/outgoingmail/").status_code == 200
     client.force_login(staff_in(roles.REPORT_STAFF))
-    assert client.get("/vi/admin/network_portal/outgoingmail/").status_code == 403
+    assert client.get("/vi/admin/core/outgoingmail/").status_code == 403
 
 
 def test_the_sweep_sends_again_what_the_broker_never_received(reporting, monkeypatch):
@@ -204,7 +204,7 @@ def test_the_sweep_sends_again_what_the_broker_never_received(reporting, monkeyp
 
     from django.utils import timezone
 
-    from network_portal import mail as mail_module
+    from core import mail as mail_module
 
     written = mail_notify(
         user=reporting["editor"],

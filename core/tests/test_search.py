@@ -4,8 +4,8 @@ import unicodedata
 
 import pytest
 
-from initiatives.models import Pillar
-from network_portal.search import accent_insensitive_search, fold, search_terms
+from core.search import accent_insensitive_search, fold, search_terms
+from vocabulary.models import Pillar
 
 
 @pytest.mark.parametrize(

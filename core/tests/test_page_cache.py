@@ -5,10 +5,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext, override_settings
 from django.urls import reverse
 
+from core import page_cache
 from events.models import Event
 from events.tests.factories import EventFactory
 from members.tests.factories import OrganisationFactory
-from network_portal import page_cache
 
 pytestmark = pytest.mark.django_db
 
@@ -112,7 +112,7 @@ def test_an_unreachable_cache_still_serves_pages(client):
     OrganisationFactory(name_vi="Quỹ Vì Tầm Vóc Việt", is_published=True)
     closed_port = {
         "default": {
-            "BACKEND": "network_portal.cache.ResilientRedisCache",
+            "BACKEND": "core.cache.ResilientRedisCache",
             "LOCATION": "redis://127.0.0.1:9/0",
             "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
         }

@@ -4,7 +4,7 @@ A document is stored only when its content is one of the kinds the form accepts,
 with a message for the person who sent it when it is too large, unpacks to far more than it
 weighs (a zip bomb), carries macros, or is a PDF carrying scripts, actions that launch programs,
 or other files (embedded, or a zip archive appended to it). What is stored gets a generated name
-with the extension of what the file really is. Images go through :mod:`network_portal.images`.
+with the extension of what the file really is. Images go through :mod:`core.images`.
 """
 
 import io

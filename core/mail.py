@@ -1,6 +1,6 @@
 """Notices by mail, written in the request's transaction and sent by a worker.
 
-A notice is a row (:class:`~network_portal.models.OutgoingMail`) rendered in the recipient's
+A notice is a row (:class:`~core.models.OutgoingMail`) rendered in the recipient's
 language, with absolute links and both a plain-text and an HTML body. Once the transaction that
 caused it commits, a worker sends it, retrying with backoff while the mail server is away; a
 mail the broker never received is picked up by :func:`mail_sweep`. Each notice has a key naming

@@ -22,14 +22,14 @@ BUILD_REPORTS = "reports.add_reportrun"
 
 # Coordinators keep the network's content: every permission of these apps but the results
 # decisions, which belong to results approvers.
-COORDINATOR_APPS = ("members", "events", "initiatives")
+COORDINATOR_APPS = ("vocabulary", "members", "events", "initiatives")
 COORDINATOR_EXCLUDED = {"approve_indicatorupdate", "correct_indicatorupdate"}
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     COORDINATORS: [
         "reports.view_publishedreport",
         "reports.change_publishedreport",
         "auth.view_user",
-        "network_portal.view_outgoingmail",
+        "core.view_outgoingmail",
     ],
     RESULTS_APPROVERS: [
         APPROVE_RESULTS,

@@ -316,7 +316,7 @@ def check_private_root(app_configs, **kwargs) -> list[checks.CheckMessage]:
             checks.Error(
                 "PRIVATE_MEDIA_ROOT and MEDIA_ROOT overlap: private files would be public.",
                 hint="Set DJANGO_PRIVATE_MEDIA_ROOT to a folder outside DJANGO_MEDIA_ROOT.",
-                id="network_portal.E001",
+                id="core.E001",
             )
         ]
     return []

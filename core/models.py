@@ -70,6 +70,8 @@ class AccountSettings(models.Model):
     language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES, default="vi")
 
     class Meta:
+        # The table keeps the name it had when the project package held the mail.
+        db_table = "network_portal_accountsettings"
         verbose_name = _("account settings")
         verbose_name_plural = _("account settings")
 
@@ -115,6 +117,7 @@ class OutgoingMail(TimeStampedModel):
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
 
     class Meta:
+        db_table = "network_portal_outgoingmail"
         ordering = ["-created_at"]
         verbose_name = _("outgoing mail")
         verbose_name_plural = _("outgoing mail")

@@ -1,4 +1,4 @@
-"""Documents are accepted by what they contain (network_portal.uploads)."""
+"""Documents are accepted by what they contain (core.uploads)."""
 
 import io
 import zipfile
@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 
-from network_portal.uploads import DOCX, OFFICE_TYPES, PDF, PPTX, XLSX, clean_document
+from core.uploads import DOCX, OFFICE_TYPES, PDF, PPTX, XLSX, clean_document
 
 ALL = (PDF, DOCX, XLSX, PPTX)
 
@@ -62,7 +62,7 @@ def test_size_is_limited_before_anything_is_read():
 
 
 def test_pdfs_made_by_the_portal_are_accepted():
-    from network_portal.pdf import render_pdf
+    from core.pdf import render_pdf
 
     pdf = render_pdf("events/attendance_sheet_pdf.html", {"sheets": []})
     assert clean(SimpleUploadedFile("danh-sach.pdf", pdf)).name.endswith(".pdf")
