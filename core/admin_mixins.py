@@ -1,9 +1,13 @@
-"""Pieces every app's admin shares: diacritic-blind search and bulk changes that keep history."""
+"""Pieces every app's admin shares: diacritic-blind search, bulk changes that keep history, and
+the publish and unpublish actions."""
 
+from django.contrib import admin
 from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from simple_history.utils import bulk_update_with_history
 
 from .search import accent_insensitive_search
@@ -51,3 +55,24 @@ def update_with_history(request: HttpRequest, queryset: QuerySet, **values) -> i
         if batch:
             changed += bulk_update_with_history(batch, model, fields, default_user=request.user)
     return changed
+
+
+class PublishActionsMixin:
+    """Publish and unpublish the selected rows of a model with ``is_published``, each change
+    kept in the rows' history. List "publish" and "unpublish" in the admin's ``actions``."""
+
+    @admin.action(description=_("Publish the selected %(verbose_name_plural)s"))
+    def publish(self, request, queryset):
+        count = update_with_history(request, queryset, is_published=True)
+        message = ngettext("%(count)d %(name)s published.", "%(count)d %(name)s published.", count)
+        self.message_user(request, message % self._counted(count))
+
+    @admin.action(description=_("Unpublish the selected %(verbose_name_plural)s"))
+    def unpublish(self, request, queryset):
+        count = update_with_history(request, queryset, is_published=False)
+        message = ngettext("%(count)d %(name)s unpublished.", "%(count)d %(name)s unpublished.", count)
+        self.message_user(request, message % self._counted(count))
+
+    def _counted(self, count: int) -> dict:
+        opts = self.model._meta
+        return {"count": count, "name": opts.verbose_name if count == 1 else opts.verbose_name_plural}

@@ -18,7 +18,7 @@ from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
 from core import roles
-from core.admin_mixins import AccentInsensitiveSearchMixin, update_with_history
+from core.admin_mixins import AccentInsensitiveSearchMixin, PublishActionsMixin
 from core.private_files import DocumentFormSet
 from members.models import Organisation, Person
 from vocabulary.admin import CurrentProvinceFilter
@@ -210,7 +210,7 @@ class ParticipationInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(AccentInsensitiveSearchMixin, SimpleHistoryAdmin, TranslationAdmin):
+class EventAdmin(AccentInsensitiveSearchMixin, PublishActionsMixin, SimpleHistoryAdmin, TranslationAdmin):
     form = EventAdminForm
     list_display = [
         "title",
@@ -530,16 +530,6 @@ class EventAdmin(AccentInsensitiveSearchMixin, SimpleHistoryAdmin, TranslationAd
         if blank_rows is None:
             blank_rows = attendance_sheet.BLANK_ROWS
         return attendance_sheet.attendance_sheet_response(events=[event], blank_rows=blank_rows)
-
-    @admin.action(description=_("Publish the selected events"))
-    def publish(self, request, queryset):
-        count = update_with_history(request, queryset, is_published=True)
-        self.message_user(request, ngettext("%d event published.", "%d events published.", count) % count)
-
-    @admin.action(description=_("Unpublish the selected events"))
-    def unpublish(self, request, queryset):
-        count = update_with_history(request, queryset, is_published=False)
-        self.message_user(request, ngettext("%d event unpublished.", "%d events unpublished.", count) % count)
 
     @admin.action(description=_("Mark registered participants of the selected events as attended"))
     def mark_registered_attended(self, request, queryset):

@@ -25,7 +25,7 @@ from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
 from core import roles
-from core.admin_mixins import AccentInsensitiveSearchMixin, update_with_history
+from core.admin_mixins import AccentInsensitiveSearchMixin, PublishActionsMixin, update_with_history
 from core.forms import ImageUploadField, form_add_service_errors
 from core.private_files import DocumentFormSet
 from vocabulary.admin import province_filter
@@ -156,7 +156,9 @@ class PhotoInline(admin.TabularInline):
 
 
 @admin.register(Initiative)
-class InitiativeAdmin(AccentInsensitiveSearchMixin, SimpleHistoryAdmin, TranslationAdmin):
+class InitiativeAdmin(
+    AccentInsensitiveSearchMixin, PublishActionsMixin, SimpleHistoryAdmin, TranslationAdmin
+):
     list_display = ["title", "acronym", "status", "start", "end", "is_published", "updated_at"]
     list_filter = ["status", "is_published", "pillars", province_filter("provinces")]
     search_fields = ["title_vi"]
@@ -171,20 +173,6 @@ class InitiativeAdmin(AccentInsensitiveSearchMixin, SimpleHistoryAdmin, Translat
         (_("Description"), {"fields": ["summary", "objectives"]}),
         (_("Where and what"), {"fields": ["provinces", "location_detail", "pillars"]}),
     ]
-
-    @admin.action(description=_("Publish the selected initiatives"))
-    def publish(self, request, queryset):
-        count = update_with_history(request, queryset, is_published=True)
-        self.message_user(
-            request, ngettext("%d initiative published.", "%d initiatives published.", count) % count
-        )
-
-    @admin.action(description=_("Unpublish the selected initiatives"))
-    def unpublish(self, request, queryset):
-        count = update_with_history(request, queryset, is_published=False)
-        self.message_user(
-            request, ngettext("%d initiative unpublished.", "%d initiatives unpublished.", count) % count
-        )
 
 
 class IndicatorInline(TranslationTabularInline):

@@ -13,7 +13,7 @@ from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 from simple_history.admin import SimpleHistoryAdmin
 
 from core import roles
-from core.admin_mixins import AccentInsensitiveSearchMixin, update_with_history
+from core.admin_mixins import AccentInsensitiveSearchMixin, PublishActionsMixin
 from core.forms import ImageUploadField
 from vocabulary.admin import CurrentProvinceFilter
 from vocabulary.models import Pillar, TechnicalGroup
@@ -92,7 +92,9 @@ class OrganisationAdminForm(LogoFormMixin, forms.ModelForm):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(AccentInsensitiveSearchMixin, SimpleHistoryAdmin, TranslationAdmin):
+class OrganisationAdmin(
+    AccentInsensitiveSearchMixin, PublishActionsMixin, SimpleHistoryAdmin, TranslationAdmin
+):
     form = OrganisationAdminForm
     list_display = ["name", "acronym", "kind", "province", "is_published", "updated_at"]
     list_filter = ["kind", CurrentProvinceFilter, MembershipStatusFilter, PillarFilter, "is_published"]
@@ -122,20 +124,6 @@ class OrganisationAdmin(AccentInsensitiveSearchMixin, SimpleHistoryAdmin, Transl
     @admin.action(description=_("Export the selected organisations as Excel (with contacts)"))
     def export_xlsx(self, request, queryset):
         return exports.directory_response(queryset.order_by("name"), fmt="xlsx", private=True)
-
-    @admin.action(description=_("Publish the selected organisations"))
-    def publish(self, request, queryset):
-        count = update_with_history(request, queryset, is_published=True)
-        self.message_user(
-            request, ngettext("%d organisation published.", "%d organisations published.", count) % count
-        )
-
-    @admin.action(description=_("Unpublish the selected organisations"))
-    def unpublish(self, request, queryset):
-        count = update_with_history(request, queryset, is_published=False)
-        self.message_user(
-            request, ngettext("%d organisation unpublished.", "%d organisations unpublished.", count) % count
-        )
 
 
 @admin.register(Person)

@@ -217,9 +217,12 @@ def test_publish_unpublish_and_mark_registered_as_attended_actions(signed_in):
     registered = ParticipationFactory(event=draft, status=Participation.Status.REGISTERED)
     invited = ParticipationFactory(event=draft, status=Participation.Status.INVITED)
 
-    signed_in.post(ADMIN, {"action": "publish", "_selected_action": [draft.pk]})
+    published = signed_in.post(ADMIN, {"action": "publish", "_selected_action": [draft.pk]}, follow=True)
     draft.refresh_from_db()
     assert draft.is_published
+    assert [str(m) for m in published.context["messages"]] == ["1 event published."]
+    actions = dict(published.context["action_form"].fields["action"].choices)
+    assert actions["unpublish"] == "Unpublish the selected events"
 
     signed_in.post(ADMIN, {"action": "mark_registered_attended", "_selected_action": [draft.pk]})
     registered.refresh_from_db()

@@ -25,7 +25,10 @@ def test_bulk_publish_and_unpublish_record_one_history_row_per_organisation(clie
         assert [row.is_published for row in organisation.history.all()] == [True, False]
         assert organisation.history.first().history_user == user
 
-    client.post(f"{ADMIN}organisation/", {"action": "unpublish", "_selected_action": selected})
+    response = client.post(
+        f"{ADMIN}organisation/", {"action": "unpublish", "_selected_action": selected}, follow=True
+    )
+    assert [str(m) for m in response.context["messages"]][-1] == "Đã ngừng công bố 2 tổ chức."
     for organisation in hidden:
         assert [row.is_published for row in organisation.history.all()] == [False, True, False]
 

@@ -8,6 +8,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import translation
 
 from events.reference import EVENT_TYPES
 from initiatives.models import IndicatorUpdate
@@ -91,9 +92,11 @@ def test_after_setup_reference_a_member_editor_reports_an_update_split_by_sex(
     )
     period = PeriodFactory(indicator=indicator)
     client.force_login(editor_of(organisation))
-    url = reverse(
-        "initiatives:report_update_create", kwargs={"slug": initiative.slug, "period_id": period.pk}
-    )
+    # The Vietnamese form, whatever language an earlier test left active.
+    with translation.override("vi"):
+        url = reverse(
+            "initiatives:report_update_create", kwargs={"slug": initiative.slug, "period_id": period.pk}
+        )
 
     page = client.get(url)
     form = page.context["form"]
