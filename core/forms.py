@@ -4,7 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 
-from .images import CleanImage, clean_image
+from .images import CleanImage, clean_image, image_store
 
 IMAGE_ACCEPT = "image/jpeg,image/png,image/webp"
 
@@ -25,6 +25,34 @@ class ImageUploadField(forms.FileField):
             self.last_clean = clean_image(value)
             return self.last_clean.image
         return value
+
+
+class ImageModelForm(forms.ModelForm):
+    """A model form whose image is an :class:`ImageUploadField`: saving stores the re-encoded
+    image with its thumbnail and removes the files they replace (:func:`image_store`)."""
+
+    image_field = "image"
+    thumbnail_field = "thumbnail"
+
+    def save(self, commit=True):
+        instance = super().save(commit=False)
+        clean = getattr(self.fields[self.image_field], "last_clean", None)
+        image_store(
+            instance,
+            clean=clean,
+            field=self.image_field,
+            thumbnail=self.thumbnail_field,
+            cleared=self.cleaned_data.get(self.image_field) is False,
+        )
+        if clean is not None:
+            self.image_stored(instance, clean)
+        if commit:
+            instance.save()
+            self.save_m2m()
+        return instance
+
+    def image_stored(self, instance, clean: CleanImage) -> None:
+        """Called after a new image is put on ``instance``, e.g. to record its size."""
 
 
 def form_add_service_errors(form: forms.Form, error: ValidationError) -> None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -94,3 +95,35 @@ def clean_image(
         width=image.width,
         height=image.height,
     )
+
+
+def image_store(
+    instance: models.Model, *, clean: CleanImage | None, field: str, thumbnail: str, cleared: bool = False
+) -> None:
+    """Put ``clean`` in ``instance``'s image ``field`` and its ``thumbnail`` field (or empty both
+    when ``cleared``) without saving the row.
+
+    The files they replace are deleted only once the transaction commits, so a save that fails
+    leaves the old image in place, and no replaced file is left behind on disk.
+    """
+    if clean is None and not cleared:
+        return
+    old: tuple[str, ...] = ()
+    if instance.pk is not None:
+        old = type(instance)._base_manager.filter(pk=instance.pk).values_list(field, thumbnail).first() or ()
+    if clean is not None:
+        getattr(instance, field).save(clean.image.name, clean.image, save=False)
+        getattr(instance, thumbnail).save(clean.thumbnail.name, clean.thumbnail, save=False)
+    else:
+        setattr(instance, field, "")
+        setattr(instance, thumbnail, "")
+    storage = getattr(instance, field).storage
+    kept = {getattr(instance, field).name, getattr(instance, thumbnail).name}
+    replaced = [name for name in old if name and name not in kept]
+
+    def remove_replaced() -> None:
+        for name in replaced:
+            storage.delete(name)
+
+    if replaced:
+        transaction.on_commit(remove_replaced)

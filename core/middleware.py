@@ -5,6 +5,8 @@ from collections.abc import Callable
 from django.core.exceptions import BadRequest
 from django.http import HttpRequest, HttpResponse
 
+from .params import whole_number
+
 
 def _usable(key: str, value: str) -> bool:
     """Whether a query parameter can reach a view and a lookup without failing.
@@ -17,7 +19,8 @@ def _usable(key: str, value: str) -> bool:
     if "\x00" in key or "\x00" in value:
         return False
     if key.endswith("__year"):
-        return value.isascii() and value.isdigit() and len(value) <= 4 and 1 <= int(value) <= 9998
+        year = whole_number(value, max_digits=4)
+        return year is not None and 1 <= year <= 9998
     return True
 
 

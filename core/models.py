@@ -2,6 +2,7 @@
 
 import os
 import uuid
+from collections.abc import Collection
 from typing import ClassVar
 
 from django.conf import settings
@@ -50,6 +51,20 @@ class PublishedQuerySet(models.QuerySet):
 
     def published(self):
         return self.filter(is_published=True)
+
+
+def unique_slug(
+    queryset: models.QuerySet, base: str, *, max_length: int, reserved: Collection[str] = ()
+) -> str:
+    """``base``, or ``base-2``, ``base-3``… whichever no row of ``queryset`` (and no fixed page
+    named in ``reserved``) uses yet, cut to fit ``max_length``."""
+    base = base[:max_length]
+    candidate, number = base, 2
+    while candidate in reserved or queryset.filter(slug=candidate).exists():
+        suffix = f"-{number}"
+        candidate = f"{base[: max_length - len(suffix)]}{suffix}"
+        number += 1
+    return candidate
 
 
 def generated_upload_name(folder: str, filename: str) -> str:

@@ -19,6 +19,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from core import roles
 from core.admin_mixins import AccentInsensitiveSearchMixin, PublishActionsMixin
+from core.params import whole_number
 from core.private_files import DocumentFormSet
 from members.models import Organisation, Person
 from vocabulary.admin import CurrentProvinceFilter
@@ -42,17 +43,6 @@ SIGNIN_ROWS_PER_PAGE = 50
 PARTICIPANTS_ON_EVENT_PAGE = 40
 # Each sheet is rendered while the coordinator waits; a year's events at once would time out.
 MAX_SHEETS_AT_ONCE = 20
-
-
-def whole_number(value: str | None, *, max_digits: int = 18) -> int | None:
-    """The number an address parameter holds, or None when it holds something else.
-
-    Only ASCII digits count: "²⁰²⁴" passes ``str.isdigit()`` yet ``int()`` refuses it, and more
-    digits than a database integer holds would fail the query.
-    """
-    if value and value.isascii() and value.isdigit() and len(value) <= max_digits:
-        return int(value)
-    return None
 
 
 def sheet_columns() -> list[tuple[str, str, list | None]]:

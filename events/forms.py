@@ -8,7 +8,8 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from core import uploads
-from core.forms import ImageUploadField
+from core.forms import ImageModelForm, ImageUploadField
+from core.models import unique_slug
 
 from . import imports
 from .models import RESERVED_SLUGS, AgendaSession, Event, EventDocument, EventPhoto, Participation
@@ -16,16 +17,6 @@ from .models import RESERVED_SLUGS, AgendaSession, Event, EventDocument, EventPh
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 DOCUMENT_ACCEPT = ".pdf,.docx,.xlsx,.pptx"
 DOCUMENT_KINDS = (uploads.PDF, uploads.DOCX, uploads.XLSX, uploads.PPTX)
-
-
-def unique_slug(base: str, *, max_length: int = 100) -> str:
-    """``base``, or ``base-2``, ``base-3``… whichever no event (and no fixed page) uses yet."""
-    candidate, number = base, 2
-    while candidate in RESERVED_SLUGS or Event.objects.filter(slug=candidate).exists():
-        suffix = f"-{number}"
-        candidate = f"{base[: max_length - len(suffix)]}{suffix}"
-        number += 1
-    return candidate
 
 
 class EventAdminForm(forms.ModelForm):
@@ -36,7 +27,7 @@ class EventAdminForm(forms.ModelForm):
     def clean_slug(self):
         slug = self.cleaned_data.get("slug")
         if slug and self.saving_as_new:
-            return unique_slug(slug)
+            return unique_slug(Event.objects.all(), slug, max_length=100, reserved=RESERVED_SLUGS)
         return slug
 
 
@@ -67,7 +58,7 @@ class EventDocumentForm(forms.ModelForm):
         fields = ["title", "kind", "file", "url", "language", "is_public", "order"]
 
 
-class EventPhotoForm(forms.ModelForm):
+class EventPhotoForm(ImageModelForm):
     image = ImageUploadField(
         label=_("Photo"), help_text=_("JPEG, PNG or WebP, at most 5 MB and 40 megapixels.")
     )
@@ -76,15 +67,8 @@ class EventPhotoForm(forms.ModelForm):
         model = EventPhoto
         fields = ["image", "caption_vi", "caption_en", "credit", "order"]
 
-    def save(self, commit=True):
-        photo = super().save(commit=False)
-        clean = getattr(self.fields["image"], "last_clean", None)
-        if clean is not None:
-            photo.thumbnail.save(clean.thumbnail.name, clean.thumbnail, save=False)
-            photo.width, photo.height = clean.width, clean.height
-        if commit:
-            photo.save()
-        return photo
+    def image_stored(self, instance, clean) -> None:
+        instance.width, instance.height = clean.width, clean.height
 
 
 class AgendaItemFormSet(BaseInlineFormSet):

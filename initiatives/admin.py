@@ -26,7 +26,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from core import roles
 from core.admin_mixins import AccentInsensitiveSearchMixin, PublishActionsMixin, update_with_history
-from core.forms import ImageUploadField, form_add_service_errors
+from core.forms import ImageModelForm, ImageUploadField, form_add_service_errors
 from core.private_files import DocumentFormSet
 from vocabulary.admin import province_filter
 
@@ -130,7 +130,7 @@ class DocumentInline(admin.TabularInline):
     extra = 0
 
 
-class PhotoForm(forms.ModelForm):
+class PhotoForm(ImageModelForm):
     image = ImageUploadField(
         label=_("Photo"), help_text=_("JPEG, PNG or WebP, at most 5 MB and 40 megapixels.")
     )
@@ -138,15 +138,6 @@ class PhotoForm(forms.ModelForm):
     class Meta:
         model = InitiativePhoto
         fields = ["image", "caption_vi", "caption_en", "order"]
-
-    def save(self, commit=True):
-        photo = super().save(commit=False)
-        clean = getattr(self.fields["image"], "last_clean", None)
-        if clean is not None:
-            photo.thumbnail.save(clean.thumbnail.name, clean.thumbnail, save=False)
-        if commit:
-            photo.save()
-        return photo
 
 
 class PhotoInline(admin.TabularInline):

@@ -3,8 +3,11 @@
 from datetime import date
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
+
+from core.facets import count_by, filtered_without
+from vocabulary.selectors import count_by_current_province
 
 from .filters import OrganisationFilter
 from .models import Affiliation, EditorRequest, Membership, Organisation, PillarParticipation
@@ -29,44 +32,20 @@ def organisation_list(*, filters: dict | None = None) -> tuple[OrganisationFilte
 def organisation_facets(*, filters: dict | None = None) -> dict[str, dict[str, int]]:
     """For each filter, how many organisations each option would show, given the other filters."""
     filters = dict(filters or {})
-    facets: dict[str, dict[str, int]] = {}
 
     def others(name: str) -> QuerySet[Organisation]:
-        data = {key: value for key, value in filters.items() if key not in (name, "page")}
-        return OrganisationFilter(data or None, queryset=organisation_public_queryset()).qs
+        return filtered_without(OrganisationFilter, filters, organisation_public_queryset(), name)
 
-    facets["kind"] = {
-        row["kind"]: row["n"] for row in others("kind").values("kind").annotate(n=Count("pk")).order_by()
+    return {
+        "kind": count_by(others("kind"), "kind"),
+        "pillar": count_by(
+            others("pillar").filter(pillar_participations__pillar__is_published=True),
+            "pillar_participations__pillar__code",
+            distinct=True,
+        ),
+        "province": count_by_current_province(others("province")),
+        "status": count_by(others("status").with_membership_status(), "membership_status"),
     }
-    facets["pillar"] = {
-        row["pillar_participations__pillar__code"]: row["n"]
-        for row in others("pillar")
-        .filter(pillar_participations__pillar__is_published=True)
-        .values("pillar_participations__pillar__code")
-        .annotate(n=Count("pk", distinct=True))
-        .order_by()
-    }
-    province_counts: dict[str, int] = {}
-    for row in (
-        others("province")
-        .filter(province__isnull=False)
-        .values("province__code", "province__successor__code")
-        .annotate(n=Count("pk"))
-        .order_by()
-    ):
-        code = row["province__successor__code"] or row["province__code"]
-        province_counts[code] = province_counts.get(code, 0) + row["n"]
-    facets["province"] = province_counts
-    facets["status"] = {
-        row["membership_status"]: row["n"]
-        for row in others("status")
-        .with_membership_status()
-        .filter(membership_status__isnull=False)
-        .values("membership_status")
-        .annotate(n=Count("pk", distinct=True))
-        .order_by()
-    }
-    return facets
 
 
 def with_current_membership(

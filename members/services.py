@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import roles
-from core.images import CleanImage
+from core.images import CleanImage, image_store
 from core.mail import Notice, mail_notify, mail_notify_all
 
 from .models import Affiliation, EditorRequest, Organisation, Person
@@ -20,23 +20,10 @@ def organisation_logo_store(
     *, organisation: Organisation, clean: CleanImage | None, cleared: bool = False
 ) -> None:
     """Replace the logo and its thumbnail, removing the old files once the new ones are saved."""
-    old = [f.name for f in (organisation.logo, organisation.logo_thumbnail) if f]
-    if clean is not None:
-        organisation.logo.save(clean.image.name, clean.image, save=False)
-        organisation.logo_thumbnail.save(clean.thumbnail.name, clean.thumbnail, save=False)
-    elif cleared:
-        organisation.logo = ""
-        organisation.logo_thumbnail = ""
-    else:
+    if clean is None and not cleared:
         return
+    image_store(organisation, clean=clean, field="logo", thumbnail="logo_thumbnail", cleared=cleared)
     organisation.save(update_fields=["logo", "logo_thumbnail", "updated_at"])
-    storage = organisation.logo.storage
-
-    def remove_old() -> None:
-        for name in old:
-            storage.delete(name)
-
-    transaction.on_commit(remove_old)
 
 
 @transaction.atomic

@@ -9,15 +9,31 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from core.facets import Facet, capitalised, facets_of
 from core.page_cache import cached_value, filter_key, public_page
-from vocabulary.models import Pillar, Province
+from vocabulary.selectors import pillar_choices, province_choices
 
 from . import exports, selectors, services
 from .forms import EditorRequestForm, OrganisationProfileForm
-from .models import EditorRequest
+from .models import EditorRequest, Membership, Organisation
 from .profile import profile_sections
 
 PAGE_SIZE = 24
+
+
+def _facets(request: HttpRequest, filterset) -> list[Facet]:
+    counts = cached_value(
+        "organisation-facets",
+        lambda: selectors.organisation_facets(filters=request.GET.dict()),
+        parts=filter_key(request),
+    )
+    select = facets_of(filterset.form, counts)
+    return [
+        select("kind", _("Kind"), _("All kinds"), capitalised(Organisation.Kind.choices)),
+        select("pillar", _("Pillar"), _("All pillars"), pillar_choices()),
+        select("province", _("Province"), _("All provinces"), province_choices()),
+        select("status", _("Membership status"), _("Any status"), capitalised(Membership.Status.choices)),
+    ]
 
 
 @public_page
@@ -33,13 +49,7 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
         {
             "filter": filterset,
             "page": page,
-            "facets": cached_value(
-                "organisation-facets",
-                lambda: selectors.organisation_facets(filters=filters),
-                parts=filter_key(request),
-            ),
-            "pillars": Pillar.objects.published(),
-            "provinces": Province.objects.current(),
+            "facets": _facets(request, filterset),
             "query_string": query.urlencode(),
         },
     )

@@ -1,11 +1,10 @@
 """The staff's admin for reports: report runs with their files, and the published library."""
 
-from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.forms import ImageUploadField
+from core.forms import ImageModelForm, ImageUploadField
 
 from . import services
 from .models import PublishedReport, ReportFile, ReportRun
@@ -56,9 +55,11 @@ class ReportRunAdmin(admin.ModelAdmin):
             services.report_run_retry(run=run)
 
 
-class PublishedReportAdminForm(forms.ModelForm):
+class PublishedReportAdminForm(ImageModelForm):
     """The cover goes through the image checks and is stored re-encoded, with its thumbnail."""
 
+    image_field = "cover"
+    thumbnail_field = "cover_thumbnail"
     cover = ImageUploadField(
         label=_("Cover image"), required=False, help_text=_("JPEG, PNG or WebP, at most 5 MB.")
     )
@@ -77,17 +78,6 @@ class PublishedReportAdminForm(forms.ModelForm):
             "file",
             "is_published",
         ]
-
-    def save(self, commit=True):
-        report = super().save(commit=False)
-        clean = getattr(self.fields["cover"], "last_clean", None)
-        if clean is not None:
-            report.cover_thumbnail.save(clean.thumbnail.name, clean.thumbnail, save=False)
-        elif self.cleaned_data.get("cover") is False:
-            report.cover_thumbnail = ""
-        if commit:
-            report.save()
-        return report
 
 
 @admin.register(PublishedReport)

@@ -12,6 +12,7 @@ from django.db.models.expressions import Expression
 from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import get_language
 
+from core.params import whole_number
 from initiatives.models import IndicatorUpdate, Initiative, UpdateDisaggregation
 from initiatives.selectors import sex_values
 from vocabulary.models import Pillar
@@ -44,9 +45,9 @@ def published_reports(*, filters: dict) -> QuerySet[PublishedReport]:
     pillar = filters.get("pillar")
     if pillar:
         reports = reports.filter(pillar__code=pillar[:40], pillar__is_published=True)
-    year = filters.get("year", "")
-    if year.isascii() and year.isdigit() and len(year) == 4:  # "²⁰²⁴" is digits to isdigit(), not to int()
-        reports = reports.filter(year=int(year))
+    year = whole_number(filters.get("year"), max_digits=4)
+    if year is not None:
+        reports = reports.filter(year=year)
     return reports
 
 

@@ -27,8 +27,9 @@ from django.utils.translation import gettext as _
 
 from core import roles
 from core.dispatch import DISPATCH_TIMEOUT_SECONDS, NotDispatched, send_task
-from core.images import CleanImage
+from core.images import CleanImage, image_store
 from core.mail import Notice, mail_notify_all
+from core.models import unique_slug
 
 from . import content, renderers
 from .models import PublishedReport, ReportFile, ReportRun
@@ -249,13 +250,9 @@ def report_publish(
     run = report_file.run
     if run.status != ReportRun.Status.SUCCEEDED:
         raise ValidationError(_("Only a finished report can be published."))
-    base = slugify(f"{run.kind}-{run.period_end.year}-{title}")[:100] or f"report-{run.pk}"
-    slug, suffix = base, 2
-    while PublishedReport.objects.filter(slug=slug).exists():
-        slug = f"{base[:95]}-{suffix}"
-        suffix += 1
+    base = slugify(f"{run.kind}-{run.period_end.year}-{title}") or f"report-{run.pk}"
     published = PublishedReport(
-        slug=slug,
+        slug=unique_slug(PublishedReport.objects.all(), base, max_length=100),
         title=title,
         summary=summary,
         kind=run.kind,
@@ -268,8 +265,7 @@ def report_publish(
     published.full_clean(exclude=["cover", "cover_thumbnail"])
     published.save()
     if cover is not None:
-        published.cover.save(cover.image.name, cover.image, save=False)
-        published.cover_thumbnail.save(cover.thumbnail.name, cover.thumbnail, save=False)
+        image_store(published, clean=cover, field="cover", thumbnail="cover_thumbnail")
         published.save(update_fields=["cover", "cover_thumbnail"])
     return published
 

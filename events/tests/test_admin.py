@@ -302,6 +302,38 @@ def test_a_photo_is_re_encoded_with_a_thumbnail_and_a_bad_one_is_a_form_error(si
     assert photo.caption_vi == "Đại biểu thảo luận nhóm" and photo.credit == "Ban thư ký NPAP"
 
 
+def test_replacing_a_photo_deletes_the_old_image_and_thumbnail_once_saved(
+    signed_in, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    settings.MEDIA_ROOT = tmp_path
+    event = EventFactory()
+    data = form_data(signed_in.get(f"{ADMIN}{event.pk}/change/"))
+    data.update(
+        {
+            "photos-TOTAL_FORMS": "1",
+            "photos-0-image": SimpleUploadedFile("anh.jpg", jpeg_bytes(), content_type="image/jpeg"),
+            "photos-0-caption_vi": "Đại biểu thảo luận nhóm",
+            "photos-0-caption_en": "",
+            "photos-0-credit": "",
+            "photos-0-order": "0",
+        }
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        assert signed_in.post(f"{ADMIN}{event.pk}/change/", data).status_code == 302
+    first = EventPhoto.objects.get()
+    old = [tmp_path / first.image.name, tmp_path / first.thumbnail.name]
+    assert all(path.exists() for path in old)
+
+    data = form_data(signed_in.get(f"{ADMIN}{event.pk}/change/"))
+    data["photos-0-image"] = SimpleUploadedFile("moi.jpg", jpeg_bytes(), content_type="image/jpeg")
+    with django_capture_on_commit_callbacks(execute=True):
+        assert signed_in.post(f"{ADMIN}{event.pk}/change/", data).status_code == 302
+    photo = EventPhoto.objects.get()
+    assert photo.pk == first.pk and photo.image.name != first.image.name
+    assert (tmp_path / photo.image.name).exists() and (tmp_path / photo.thumbnail.name).exists()
+    assert not any(path.exists() for path in old)
+
+
 def test_the_other_admin_pages_open_and_participations_filter_by_event(signed_in):
     participation = ParticipationFactory(
         status=Participation.Status.REGISTERED, person__full_name="Vũ Thị Mai"
