@@ -35,3 +35,13 @@ class OrganisationFilter(django_filters.FilterSet):
     def with_status(self, queryset, name, value):
         # The standing today, not any membership ever held: one that lapsed and rejoined is active.
         return queryset.with_membership_status().filter(membership_status=value)
+
+
+class PublishedOrganisationFilter(django_filters.ModelChoiceFilter):
+    """One of the published organisations, chosen by slug, for the lists of other apps. Give the
+    ``method`` that keeps the rows the organisation takes part in."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("Organisation"))
+        kwargs.setdefault("empty_label", _("All organisations"))
+        super().__init__(to_field_name="slug", queryset=Organisation.objects.published(), **kwargs)
