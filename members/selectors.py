@@ -3,7 +3,7 @@
 from datetime import date
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from core.facets import count_by, filtered_without
@@ -144,3 +144,38 @@ def organisation_get_editable(*, user: AbstractBaseUser, slug: str) -> Organisat
 
 def editor_requests_of(*, user: AbstractBaseUser) -> QuerySet[EditorRequest]:
     return EditorRequest.objects.filter(user=user).select_related("organisation")
+
+
+# --- figures for the network's reports ------------------------------------------------------------
+
+
+def organisations_of_pillar(*, pillar: int | None = None) -> QuerySet[Organisation]:
+    """The published organisations, or those taking part in one pillar (by id)."""
+    organisations = organisation_public_queryset()
+    if pillar is not None:
+        organisations = organisations.filter(
+            pk__in=PillarParticipation.objects.filter(pillar=pillar).values("organisation_id")
+        )
+    return organisations
+
+
+def memberships_begun(*, start: date, end: date, pillar: int | None = None) -> list[Membership]:
+    """Memberships of published organisations that began in [start, end]: joined then, or,
+    where no joining date is known, started then; oldest first."""
+    return list(
+        Membership.objects.filter(organisation__in=organisations_of_pillar(pillar=pillar))
+        .filter(Q(joined_on__range=(start, end)) | Q(joined_on__isnull=True, start__range=(start, end)))
+        .select_related("organisation", "membership_type")
+        .order_by("joined_on", "start", "organisation__name_vi", "pk")
+    )
+
+
+def active_member_count(*, on: date, pillar: int | None = None) -> int:
+    """Published organisations whose membership in force on ``on`` is active: the one in force
+    then, not any ever held."""
+    organisations = organisations_of_pillar(pillar=pillar).with_membership_status(on=on)
+    return organisations.filter(membership_status=Membership.Status.ACTIVE).count()
+
+
+def organisation_counts_by_kind(*, pillar: int | None = None) -> dict[str, int]:
+    return count_by(organisations_of_pillar(pillar=pillar), "kind")

@@ -19,7 +19,8 @@ from events.headcounts import Headcount, headcounts_for
 from events.models import Event
 from initiatives.models import IndicatorUpdate, Initiative
 from initiatives.selectors import PeriodTotal, network_period_totals
-from members.models import Membership, Organisation, PillarParticipation
+from members.models import Membership
+from members.selectors import active_member_count, memberships_begun, organisation_counts_by_kind
 from vocabulary.models import Pillar
 
 from ..documents import Table
@@ -47,15 +48,6 @@ def previous_period(start: date, end: date) -> tuple[date, date]:
 # Rows of the "largest events" and "most results" tables.
 TOP_ROWS = 20
 NOT_HELD = [Event.Status.CANCELLED, Event.Status.POSTPONED]
-
-
-def _published_members(run: ReportRun):
-    organisations = Organisation.objects.published()
-    if run.pillar_id:
-        organisations = organisations.filter(
-            pk__in=PillarParticipation.objects.filter(pillar=run.pillar_id).values("organisation_id")
-        )
-    return organisations
 
 
 def _period_events(run: ReportRun, start: date, end: date):
@@ -132,15 +124,7 @@ class ReportData:
     @cached_property
     def new_memberships(self) -> list[Membership]:
         run = self.run
-        return list(
-            Membership.objects.filter(organisation__in=_published_members(run))
-            .filter(
-                Q(joined_on__range=(run.period_start, run.period_end))
-                | Q(joined_on__isnull=True, start__range=(run.period_start, run.period_end))
-            )
-            .select_related("organisation", "membership_type")
-            .order_by("joined_on", "start", "organisation__name_vi", "pk")
-        )
+        return memberships_begun(start=run.period_start, end=run.period_end, pillar=run.pillar_id)
 
     @cached_property
     def new_member_count(self) -> int:
@@ -166,12 +150,11 @@ class ReportData:
     @cached_property
     def active_member_count(self) -> int:
         # Members at the end of the period: the membership in force then, not any ever held.
-        organisations = _published_members(self.run).with_membership_status(on=self.run.period_end)
-        return organisations.filter(membership_status=Membership.Status.ACTIVE).count()
+        return active_member_count(on=self.run.period_end, pillar=self.run.pillar_id)
 
     @cached_property
     def members_by_kind(self) -> dict[str, int]:
-        return dict(_published_members(self.run).values_list("kind").annotate(n=Count("pk")).order_by())
+        return organisation_counts_by_kind(pillar=self.run.pillar_id)
 
     @cached_property
     def initiatives_by_pillar(self) -> dict[int, int]:

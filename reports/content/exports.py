@@ -12,7 +12,12 @@ from django.utils.translation import gettext as _
 from events.headcounts import headcounts_for
 from events.models import Event
 from initiatives.selectors import initiative_period_rows, sex_values
-from members.selectors import current_membership, membership_status_label, with_current_membership
+from members.selectors import (
+    current_membership,
+    membership_status_label,
+    organisations_of_pillar,
+    with_current_membership,
+)
 
 from ..documents import Document, Section, Table
 from ..models import ReportRun
@@ -24,7 +29,6 @@ from .data import (
     _period_events,
     _place,
     _plain,
-    _published_members,
     _unit,
     period_subtitle,
 )
@@ -32,7 +36,7 @@ from .data import (
 
 def _directory_rows(run: ReportRun) -> Iterator[list]:
     organisations = (
-        with_current_membership(_published_members(run))
+        with_current_membership(organisations_of_pillar(pillar=run.pillar_id))
         .select_related("province", "province__successor")
         .prefetch_related("pillar_participations__pillar")
         .order_by("name_vi", "pk")
