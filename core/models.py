@@ -12,6 +12,30 @@ from django.utils.translation import gettext_lazy as _
 from .search import fold_fields
 
 
+def user_link(verbose_name: str, *, related_name: str = "+", blank: bool = True) -> models.ForeignKey:
+    """A link to the account that did something; the row outlives the account."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=verbose_name,
+        null=True,
+        blank=blank,
+        on_delete=models.SET_NULL,
+        related_name=related_name,
+    )
+
+
+def language_field() -> models.CharField:
+    """The language a row is written or read in: one of the portal's, Vietnamese unless said."""
+    return models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES, default="vi")
+
+
+def status_field(status: type[models.TextChoices], *, default: str) -> models.CharField:
+    """A row's status, indexed: lists and queues select on it."""
+    return models.CharField(
+        _("status"), max_length=10, choices=status.choices, default=default, db_index=True
+    )
+
+
 class TimeStampedModel(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
@@ -82,7 +106,7 @@ class AccountSettings(models.Model):
         on_delete=models.CASCADE,
         related_name="portal_settings",
     )
-    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES, default="vi")
+    language = language_field()
 
     class Meta:
         # The table keeps the name it had when the project package held the mail.
@@ -108,25 +132,16 @@ class OutgoingMail(TimeStampedModel):
         SENT = "sent", _("sent")
         FAILED = "failed", _("failed")
 
-    recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("recipient"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    recipient = user_link(_("recipient"))
     to_email = models.EmailField(_("email address"))
-    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES, default="vi")
+    language = language_field()
     kind = models.CharField(_("kind"), max_length=40, db_index=True)
     # One notice per cause and recipient: a retried request or a second worker finds it taken.
     key = models.CharField(_("key"), max_length=200, unique=True)
     subject = models.CharField(_("subject"), max_length=255)
     body_text = models.TextField(_("text"))
     body_html = models.TextField(_("HTML"), blank=True)
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
-    )
+    status = status_field(Status, default=Status.PENDING)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     error = models.TextField(_("error"), blank=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from core.models import PublishedQuerySet, SearchTextModel, TimeStampedModel
+from core.models import PublishedQuerySet, SearchTextModel, TimeStampedModel, status_field, user_link
 
 
 def _in_force_on(on: date) -> Q:
@@ -341,17 +341,8 @@ class EditorRequest(TimeStampedModel):
     )
     position = models.CharField(_("your position"), max_length=200, blank=True)
     message = models.TextField(_("message to the coordinators"), blank=True)
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
-    )
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("decided by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    status = status_field(Status, default=Status.PENDING)
+    decided_by = user_link(_("decided by"))
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
 
     class Meta:

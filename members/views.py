@@ -2,14 +2,14 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core.facets import Facet, capitalised, facets_of
+from core.http import found, page_of
 from core.page_cache import cached_value, filter_key, public_page
 from vocabulary.selectors import pillar_choices, province_choices
 
@@ -40,9 +40,7 @@ def _facets(request: HttpRequest, filterset) -> list[Facet]:
 def organisation_list(request: HttpRequest) -> HttpResponse:
     filters = request.GET.dict()
     filterset, organisations = selectors.organisation_list(filters=filters)
-    page = Paginator(organisations, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    page, query_string = page_of(request, organisations, PAGE_SIZE)
     return render(
         request,
         "members/organisation_list.html",
@@ -50,7 +48,7 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
             "filter": filterset,
             "page": page,
             "facets": _facets(request, filterset),
-            "query_string": query.urlencode(),
+            "query_string": query_string,
         },
     )
 
@@ -63,9 +61,7 @@ def organisation_export(request: HttpRequest, fmt: str) -> HttpResponse:
 
 @public_page
 def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    organisation = selectors.organisation_get_public(slug=slug)
-    if organisation is None:
-        raise Http404
+    organisation = found(selectors.organisation_get_public(slug=slug))
     can_edit = (
         request.user.is_authenticated
         and selectors.organisation_get_editable(user=request.user, slug=slug) is not None
@@ -88,9 +84,7 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def organisation_edit(request: HttpRequest, slug: str) -> HttpResponse:
     # Another organisation's page does not exist as far as this account is concerned.
-    organisation = selectors.organisation_get_editable(user=request.user, slug=slug)
-    if organisation is None:
-        raise Http404
+    organisation = found(selectors.organisation_get_editable(user=request.user, slug=slug))
     form = OrganisationProfileForm(request.POST or None, request.FILES or None, instance=organisation)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
@@ -106,9 +100,7 @@ def organisation_edit(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def editor_request_create(request: HttpRequest, slug: str) -> HttpResponse:
-    organisation = selectors.organisation_get_public(slug=slug)
-    if organisation is None:
-        raise Http404
+    organisation = found(selectors.organisation_get_public(slug=slug))
     form = EditorRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         editor_request = services.editor_request_create(

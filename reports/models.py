@@ -1,12 +1,11 @@
 """Report runs built in the background, their files, and the public reports library."""
 
-from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.models import TimeStampedModel
+from core.models import TimeStampedModel, language_field, status_field, user_link
 from core.private_files import private_storage
 
 
@@ -49,21 +48,12 @@ class ReportRun(TimeStampedModel):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES, default="vi")
+    language = language_field()
     formats = models.JSONField(_("formats"), default=list)
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
-    )
+    status = status_field(Status, default=Status.PENDING)
     progress = models.PositiveSmallIntegerField(_("progress"), default=0)
     progress_note = models.CharField(_("step"), max_length=200, blank=True)
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("requested by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="report_runs",
-    )
+    requested_by = user_link(_("requested by"), related_name="report_runs")
     started_at = models.DateTimeField(_("started at"), null=True, blank=True)
     heartbeat_at = models.DateTimeField(_("last sign of life"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
@@ -144,18 +134,12 @@ class PublishedReport(TimeStampedModel):
         related_name="+",
     )
     year = models.PositiveSmallIntegerField(_("year"), db_index=True)
-    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES, default="vi")
+    language = language_field()
     file = models.ForeignKey(
         ReportFile, verbose_name=_("file"), on_delete=models.PROTECT, related_name="publications"
     )
     is_published = models.BooleanField(_("published"), default=True, db_index=True)
-    published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("published by"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    published_by = user_link(_("published by"), blank=False)
     history = HistoricalRecords(excluded_fields=["cover_thumbnail"])
 
     class Meta:

@@ -5,7 +5,6 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -13,6 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core import roles
+from core.http import found, page_of
 from core.page_cache import public_page
 from core.private_files import private_file_response
 from vocabulary.models import Pillar
@@ -64,9 +64,7 @@ def run_list(request: HttpRequest) -> HttpResponse:
 @report_staff_required
 @require_GET
 def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    run = selectors.report_run_get(pk=pk)
-    if run is None:
-        raise Http404
+    run = found(selectors.report_run_get(pk=pk))
     return render(request, "reports/reportrun_detail.html", {"run": run})
 
 
@@ -74,9 +72,7 @@ def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @report_staff_required
 @require_GET
 def run_status(request: HttpRequest, pk: int) -> JsonResponse:
-    run = selectors.report_run_get(pk=pk)
-    if run is None:
-        raise Http404
+    run = found(selectors.report_run_get(pk=pk))
     return JsonResponse(
         {
             "status": run.status,
@@ -92,9 +88,7 @@ def run_status(request: HttpRequest, pk: int) -> JsonResponse:
 @report_staff_required
 @require_POST
 def run_retry(request: HttpRequest, pk: int) -> HttpResponse:
-    run = selectors.report_run_get(pk=pk)
-    if run is None:
-        raise Http404
+    run = found(selectors.report_run_get(pk=pk))
     try:
         services.report_run_retry(run=run)
     except ValidationError as error:
@@ -111,9 +105,7 @@ def file_download(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
     if not (user.has_perm(roles.BUILD_REPORTS) or user.has_perm("reports.view_reportrun")):
         raise Http404
-    report_file = selectors.report_file_get(pk=pk)
-    if report_file is None:
-        raise Http404
+    report_file = found(selectors.report_file_get(pk=pk))
     return private_file_response(report_file.file, name=report_file.download_name)
 
 
@@ -144,9 +136,7 @@ def file_publish(request: HttpRequest, pk: int) -> HttpResponse:
 @public_page
 def library(request: HttpRequest) -> HttpResponse:
     filters = request.GET.dict()
-    page = Paginator(selectors.published_reports(filters=filters), 20).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    page, query_string = page_of(request, selectors.published_reports(filters=filters), 20)
     return render(
         request,
         "reports/publishedreport_list.html",
@@ -156,7 +146,7 @@ def library(request: HttpRequest) -> HttpResponse:
             "pillars": Pillar.objects.published(),
             "years": selectors.published_report_years(),
             "current": filters,
-            "query_string": query.urlencode(),
+            "query_string": query_string,
         },
     )
 
@@ -164,9 +154,7 @@ def library(request: HttpRequest) -> HttpResponse:
 @require_GET
 @public_page
 def published_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    report = selectors.published_report_get(slug=slug)
-    if report is None:
-        raise Http404
+    report = found(selectors.published_report_get(slug=slug))
     return render(request, "reports/publishedreport_detail.html", {"report": report})
 
 
@@ -174,7 +162,5 @@ def published_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def published_download(request: HttpRequest, slug: str) -> HttpResponse:
     # A published report is open to all, but its file stays in private storage: the same answer
     # as any allowed private download (X-Accel-Redirect behind nginx).
-    report = selectors.published_report_get(slug=slug)
-    if report is None:
-        raise Http404
+    report = found(selectors.published_report_get(slug=slug))
     return private_file_response(report.file.file, name=report.file.download_name)

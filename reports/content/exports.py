@@ -5,13 +5,13 @@ Each is a document of complete tables, one row per organisation, event or figure
 and CSV formats and for analysis elsewhere; the rows are generated as the table is written.
 """
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from django.utils.translation import gettext as _
 
 from events.headcounts import headcounts_for
 from events.models import Event
-from initiatives.selectors import initiative_period_rows, sex_values
+from initiatives.selectors import indicator_value_rows, initiative_period_rows, sex_values
 from members.selectors import (
     current_membership,
     membership_status_label,
@@ -21,7 +21,6 @@ from members.selectors import (
 
 from ..documents import Document, Section, Table
 from ..models import ReportRun
-from ..selectors import indicator_value_rows
 from .data import (
     ReportData,
     _figure,
@@ -32,6 +31,16 @@ from .data import (
     _unit,
     period_subtitle,
 )
+
+
+def _table_document(run: ReportRun, title: str, table: Table, paragraphs: Sequence[str] = ()) -> Document:
+    """An export of one table: its section is named like the table."""
+    return Document(
+        title=title,
+        subtitle=period_subtitle(run),
+        language=run.language,
+        sections=[Section(title=table.name, paragraphs=list(paragraphs), tables=[table])],
+    )
 
 
 def _directory_rows(run: ReportRun) -> Iterator[list]:
@@ -74,12 +83,7 @@ def build_member_directory(run: ReportRun, data: ReportData) -> Document:
         ],
         rows=_directory_rows(run),
     )
-    return Document(
-        title=_("Member directory of the network"),
-        subtitle=period_subtitle(run),
-        language=run.language,
-        sections=[Section(title=_("Member directory"), tables=[table])],
-    )
+    return _table_document(run, _("Member directory of the network"), table)
 
 
 def _attendance_rows(run: ReportRun) -> Iterator[list]:
@@ -142,12 +146,7 @@ def build_event_attendance(run: ReportRun, data: ReportData) -> Document:
         ],
         rows=_attendance_rows(run),
     )
-    return Document(
-        title=_("Attendance at the network's events"),
-        subtitle=period_subtitle(run),
-        language=run.language,
-        sections=[Section(title=_("Event attendance"), tables=[table])],
-    )
+    return _table_document(run, _("Attendance at the network's events"), table)
 
 
 def _indicator_rows(run: ReportRun, sexes: list) -> Iterator[list]:
@@ -276,21 +275,9 @@ def build_indicator_values(run: ReportRun, data: ReportData) -> Document:
     table = Table(
         name=_("Indicator values"), columns=columns, rows=_indicator_value_rows(run, sexes), print_rows=100
     )
-    return Document(
-        title=_("Indicator values reported"),
-        subtitle=period_subtitle(run),
-        language=run.language,
-        sections=[
-            Section(
-                title=_("Indicator values"),
-                paragraphs=[
-                    _(
-                        "Every approved update of the published initiatives dated in the period, one row each. "
-                        "Running totals repeat what was reported before: add up only the rows that are not "
-                        "running totals."
-                    )
-                ],
-                tables=[table],
-            )
-        ],
+    explained = _(
+        "Every approved update of the published initiatives dated in the period, one row each. "
+        "Running totals repeat what was reported before: add up only the rows that are not "
+        "running totals."
     )
+    return _table_document(run, _("Indicator values reported"), table, [explained])
