@@ -18,13 +18,10 @@ def filtered_without(filterset_class: type[FilterSet], data: dict, queryset: Que
 
 def count_by(queryset: QuerySet, path: str, *, distinct: bool = False) -> dict:
     """How many rows have each value of ``path``, in one grouped query. Across a many-to-many
-    path a row counts once per value (``distinct``)."""
-    return dict(
-        queryset.filter(**{f"{path}__isnull": False})
-        .values_list(path)
-        .annotate(n=Count("pk", distinct=distinct))
-        .order_by()
-    )
+    path a row counts once per value (``distinct``). Rows without a value are left out here,
+    not by another filter: across a many-to-many path that would join its table a second time."""
+    counts = queryset.values_list(path).annotate(n=Count("pk", distinct=distinct)).order_by()
+    return {value: n for value, n in counts if value is not None}
 
 
 def capitalised(choices: Iterable[tuple[object, str]]) -> list[tuple[object, str]]:

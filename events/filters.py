@@ -11,8 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.search import search_terms
-from members.models import Organisation
+from members.filters import PublishedOrganisationFilter
 from vocabulary.filters import CurrentProvinceFilter, PublishedPillarFilter
+from vocabulary.models import Pillar
 
 from .models import Event, EventOrganiser, EventType
 
@@ -33,6 +34,11 @@ def upcoming_q(today: datetime.date) -> Q:
 def overlapping_q(first: datetime.date, last: datetime.date) -> Q:
     """Events taking place on at least one day between ``first`` and ``last``."""
     return Q(start_date__lte=last) & Q(GreaterThanOrEqual(last_day(), first))
+
+
+def in_pillar_q(pillar: Pillar | int) -> Q:
+    """Events of the pillar (or pillar id), through a subquery: no join to multiply the rows."""
+    return Q(pk__in=Event.pillars.through.objects.filter(pillar=pillar).values("event_id"))
 
 
 class EventFilter(django_filters.FilterSet):
@@ -61,12 +67,8 @@ class EventFilter(django_filters.FilterSet):
         label=_("Format"), choices=Event.Format.choices, empty_label=_("Any format")
     )
     province = CurrentProvinceFilter()
-    organiser = django_filters.ModelChoiceFilter(
-        label=_("Organiser"),
-        to_field_name="slug",
-        queryset=Organisation.objects.filter(is_published=True),
-        method="with_organiser",
-        empty_label=_("All organisers"),
+    organiser = PublishedOrganisationFilter(
+        label=_("Organiser"), method="with_organiser", empty_label=_("All organisers")
     )
 
     class Meta:
@@ -99,7 +101,7 @@ class EventFilter(django_filters.FilterSet):
         return queryset.filter(overlapping_q(datetime.date(year, 1, 1), datetime.date(year, 12, 31)))
 
     def in_pillar(self, queryset, name, value):
-        return queryset.filter(pk__in=Event.pillars.through.objects.filter(pillar=value).values("event_id"))
+        return queryset.filter(in_pillar_q(value))
 
     def with_organiser(self, queryset, name, value):
         return queryset.filter(pk__in=EventOrganiser.objects.filter(organisation=value).values("event_id"))

@@ -11,8 +11,8 @@ from core import uploads
 from core.forms import ImageModelForm, ImageUploadField
 from core.models import unique_slug
 
-from . import imports
 from .models import RESERVED_SLUGS, AgendaSession, Event, EventDocument, EventPhoto, Participation
+from .signin.sheet import MAX_ROWS, MAX_UPLOAD_BYTES, parse_sheet
 
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 DOCUMENT_ACCEPT = ".pdf,.docx,.xlsx,.pptx"
@@ -100,12 +100,12 @@ class SignInUploadForm(forms.Form):
         self.fields["file"].help_text = _(
             "An Excel workbook (.xlsx) or a CSV file in UTF-8, at most %(size)s and %(rows)s people, with "
             "columns such as “Họ và tên”, “Giới tính”, “Tổ chức”, “Chức vụ”, “Email”, “Điện thoại”."
-        ) % {"size": filesizeformat(imports.MAX_UPLOAD_BYTES), "rows": imports.MAX_ROWS}
+        ) % {"size": filesizeformat(MAX_UPLOAD_BYTES), "rows": MAX_ROWS}
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
         # People on the sheet of an online event took part online unless the sheet says otherwise.
         online = self.event.format == Event.Format.ONLINE
         default_mode = Participation.Mode.ONLINE if online else Participation.Mode.IN_PERSON
-        self.sheet = imports.parse_sheet(upload, default_mode=default_mode)
+        self.sheet = parse_sheet(upload, default_mode=default_mode)
         return upload

@@ -1,22 +1,39 @@
-"""Reads for the public events pages. Public reads only ever see published events (and, within
-them, published organisations and pillars and public documents); every page's query count is
-fixed whatever the number of events."""
+"""Reads of events: for the public events pages, and for the apps that read events (reports,
+the pillar, organisation and home pages, the directory's matching of people).
+
+Public reads only ever see published events (and, within them, published organisations and
+pillars and public documents); every page's query count is fixed whatever the number of events.
+"""
 
 import calendar
 import datetime
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, FilteredRelation, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.dates import WEEKDAYS, WEEKDAYS_ABBR
 
-from members.models import Organisation
+from core.facets import count_by
+from members.models import Organisation, Person
 from members.selectors import organisations_editable_by
-from vocabulary.models import Pillar, Province
+from vocabulary.models import Pillar
+from vocabulary.selectors import count_by_current_province
 
-from .filters import FIRST_YEAR, LAST_YEAR, EventFilter, overlapping_q, upcoming_q
-from .models import AgendaItem, AgendaSession, Event, EventDocument, EventOrganiser, EventType
+from .filters import FIRST_YEAR, LAST_YEAR, EventFilter, in_pillar_q, overlapping_q, upcoming_q
+
+# Other apps read headcounts through the selectors, like everything else about events.
+from .headcounts import Headcount as Headcount
+from .headcounts import headcounts_for as headcounts_for
+from .models import (
+    AgendaItem,
+    AgendaSession,
+    Event,
+    EventDocument,
+    EventOrganiser,
+    EventType,
+    Participation,
+)
 
 # A calendar app re-reads a feed every few hours; the latest events (which include every
 # upcoming one) are what it needs, not the whole archive.
@@ -59,75 +76,16 @@ def event_list(*, filters: dict | None = None) -> tuple[EventFilter, QuerySet[Ev
 
 def _filtered_without(filterset: EventFilter, name: str) -> QuerySet[Event]:
     """The public events with every valid filter of ``filterset`` applied except ``name``.
-    Reusing the validated values spares a lookup query per filter and facet."""
+
+    Unlike ``core.facets.filtered_without``, which binds the filters again, this reuses the
+    values already validated: binding again would look the chosen type, pillar, province and
+    organiser up once more for every facet, a query each.
+    """
     queryset = event_public_queryset()
     for key, value in filterset.valid_values().items():
         if key != name:
             queryset = filterset.filters[key].filter(queryset, value)
     return queryset
-
-
-def event_facets(*, filterset: EventFilter) -> dict[str, dict]:
-    """For each filter, how many events each option would show, given the other filters."""
-    facets: dict[str, dict] = {}
-    today = timezone.localdate()
-    split = _filtered_without(filterset, "when").aggregate(
-        total=Count("pk"), upcoming=Count("pk", filter=upcoming_q(today))
-    )
-    facets["when"] = {
-        "": split["total"],
-        EventFilter.UPCOMING: split["upcoming"],
-        EventFilter.PAST: split["total"] - split["upcoming"],
-    }
-    years: dict[int, int] = {}
-    for row in (
-        _filtered_without(filterset, "year")
-        .values("start_date__year", "end_date__year")
-        .annotate(n=Count("pk"))
-        .order_by()
-    ):
-        for year in _years_spanned(row["start_date__year"], row["end_date__year"]):
-            years[year] = years.get(year, 0) + row["n"]
-    facets["year"] = years
-    facets["type"] = {
-        row["event_type__code"]: row["n"]
-        for row in _filtered_without(filterset, "type")
-        .values("event_type__code")
-        .annotate(n=Count("pk"))
-        .order_by()
-    }
-    facets["pillar"] = {
-        row["pillars__code"]: row["n"]
-        for row in _filtered_without(filterset, "pillar")
-        .filter(pillars__is_published=True)
-        .values("pillars__code")
-        .annotate(n=Count("pk", distinct=True))
-        .order_by()
-    }
-    facets["format"] = {
-        row["format"]: row["n"]
-        for row in _filtered_without(filterset, "format").values("format").annotate(n=Count("pk")).order_by()
-    }
-    provinces: dict[str, int] = {}
-    for row in (
-        _filtered_without(filterset, "province")
-        .filter(province__isnull=False)
-        .values("province__code", "province__successor__code")
-        .annotate(n=Count("pk"))
-        .order_by()
-    ):
-        code = row["province__successor__code"] or row["province__code"]
-        provinces[code] = provinces.get(code, 0) + row["n"]
-    facets["province"] = provinces
-    facets["organiser"] = {
-        row["organisers__organisation__slug"]: row["n"]
-        for row in _filtered_without(filterset, "organiser")
-        .filter(organisers__organisation__is_published=True)
-        .values("organisers__organisation__slug")
-        .annotate(n=Count("pk", distinct=True))
-        .order_by()
-    }
-    return facets
 
 
 def _years_spanned(first: int | None, last: int | None) -> range:
@@ -139,28 +97,76 @@ def _years_spanned(first: int | None, last: int | None) -> range:
     return range(first, last + 1)
 
 
+def _count_by_year(events: QuerySet[Event]) -> dict[int, int]:
+    """How many events take place in each year, in one grouped query: an event over New Year
+    counts in both years."""
+    years: dict[int, int] = {}
+    spans = events.values_list("start_date__year", "end_date__year").annotate(n=Count("pk")).order_by()
+    for first, last, count in spans:
+        for year in _years_spanned(first, last):
+            years[year] = years.get(year, 0) + count
+    return years
+
+
+def event_facets(*, filterset: EventFilter) -> dict[str, dict]:
+    """For each filter, how many events each option would show given the other filters, each
+    filter's counts in one grouped query. Unpublished pillars and organisers are not counted."""
+    split = _filtered_without(filterset, "when").aggregate(
+        total=Count("pk"), upcoming=Count("pk", filter=upcoming_q(timezone.localdate()))
+    )
+    public_pillar = FilteredRelation("pillars", condition=Q(pillars__is_published=True))
+    public_organiser = FilteredRelation(
+        "organisers__organisation", condition=Q(organisers__organisation__is_published=True)
+    )
+    return {
+        "when": {
+            "": split["total"],
+            EventFilter.UPCOMING: split["upcoming"],
+            EventFilter.PAST: split["total"] - split["upcoming"],
+        },
+        "year": _count_by_year(_filtered_without(filterset, "year")),
+        "type": count_by(_filtered_without(filterset, "type"), "event_type__code"),
+        "pillar": count_by(
+            _filtered_without(filterset, "pillar").alias(public_pillar=public_pillar),
+            "public_pillar__code",
+            distinct=True,
+        ),
+        "format": count_by(_filtered_without(filterset, "format"), "format"),
+        "province": count_by_current_province(_filtered_without(filterset, "province")),
+        "organiser": count_by(
+            _filtered_without(filterset, "organiser").alias(public_organiser=public_organiser),
+            "public_organiser__slug",
+            distinct=True,
+        ),
+    }
+
+
 # The organiser filter offers the busiest organisers only: a national network has thousands,
 # and a list of them all would weigh more than the page. The search box finds the others.
 ORGANISER_OPTIONS = 30
 
 
-def event_filter_choices(*, organiser_counts: dict[str, int], selected_organiser: str = "") -> dict:
-    """Options of the list's filters: types, pillars, current provinces, the organisers with the
-    most events under the other filters (and the one chosen), years."""
-    public = event_public_queryset()
+def event_years() -> list[int]:
+    """Every year a published event takes place in, the latest first."""
     years: set[int] = set()
-    for first, last in public.values_list("start_date__year", "end_date__year").distinct().order_by():
+    for first, last in (
+        event_public_queryset().values_list("start_date__year", "end_date__year").distinct().order_by()
+    ):
         years.update(_years_spanned(first, last))
+    return sorted(years, reverse=True)
+
+
+def event_type_choices() -> list[tuple[str, str]]:
+    """The event types as a filter's options: (code, name)."""
+    return [(event_type.code, event_type.name) for event_type in EventType.objects.all()]
+
+
+def organiser_choices(*, organiser_counts: dict[str, int], selected: str = "") -> list[tuple[str, str]]:
+    """The organisers with the most events under the other filters, and the one chosen, as a
+    filter's options: (slug, acronym or name), by name."""
     busiest = sorted(organiser_counts, key=lambda slug: (-organiser_counts[slug], slug))[:ORGANISER_OPTIONS]
-    organisers = Organisation.objects.published().filter(slug__in=[*busiest, selected_organiser])
-    return {
-        "types": list(EventType.objects.all()),
-        "pillars": list(Pillar.objects.published()),
-        "provinces": list(Province.objects.current()),
-        "organisers": list(organisers.order_by("name")),
-        "years": sorted(years, reverse=True),
-        "formats": Event.Format.choices,
-    }
+    organisers = Organisation.objects.published().filter(slug__in=[*busiest, selected]).order_by("name")
+    return [(organisation.slug, organisation.acronym or organisation.name) for organisation in organisers]
 
 
 # --- one event ---------------------------------------------------------------------------------
@@ -283,7 +289,7 @@ def pillar_events(*, pillar: Pillar, limit: int = 10) -> list[Event]:
     """The pillar's published events, the most recent first."""
     return list(
         event_public_queryset()
-        .filter(pk__in=Event.pillars.through.objects.filter(pillar=pillar).values("event_id"))
+        .filter(in_pillar_q(pillar))
         .select_related("event_type")
         .order_by("-start_date", "-start_time", "-pk")[:limit]
     )
@@ -320,9 +326,7 @@ def feed_events(*, pillar: Pillar | None = None, limit: int = FEED_LIMIT) -> lis
     """Published events for a calendar feed (of one pillar if given), the latest first."""
     queryset = event_public_queryset()
     if pillar is not None:
-        queryset = queryset.filter(
-            pk__in=Event.pillars.through.objects.filter(pillar=pillar).values("event_id")
-        )
+        queryset = queryset.filter(in_pillar_q(pillar))
     return list(
         queryset.select_related("province", "province__successor").order_by(
             "-start_date", "-start_time", "-pk"
@@ -362,3 +366,77 @@ def event_document_get_private(*, user: AbstractBaseUser | AnonymousUser, pk: in
             ).values("event_id")
         )
     return documents.first()
+
+
+# --- events in a report's period ---------------------------------------------------------------
+
+# Planned and held events count as taking place; the others did not happen in the period.
+NOT_HELD = [Event.Status.CANCELLED, Event.Status.POSTPONED]
+
+
+def _for_report(events: QuerySet[Event], pillar: int | None) -> QuerySet[Event]:
+    if pillar is not None:
+        events = events.filter(in_pillar_q(pillar))
+    return _with_place(events).order_by("start_date", "pk")
+
+
+def events_held(
+    *, start: datetime.date, end: datetime.date, pillar: int | None = None, with_organisers: bool = False
+) -> QuerySet[Event]:
+    """Published events starting between ``start`` and ``end`` (both included) that were not
+    cancelled or postponed, of the pillar with id ``pillar`` if given, in date order; with their
+    type and place, and with ``with_organisers`` their organisers too."""
+    events = _for_report(
+        event_public_queryset().filter(start_date__range=(start, end)).exclude(status__in=NOT_HELD), pillar
+    )
+    return events.prefetch_related("organisers__organisation") if with_organisers else events
+
+
+def events_upcoming(
+    *, after: datetime.date, until: datetime.date, pillar: int | None = None
+) -> QuerySet[Event]:
+    """Published planned events starting after ``after`` and by ``until``, of the pillar with id
+    ``pillar`` if given, in date order, with their type and place."""
+    events = event_public_queryset().filter(
+        start_date__gt=after, start_date__lte=until, status=Event.Status.PLANNED
+    )
+    return _for_report(events, pillar)
+
+
+def event_pillar_ids(*, events: QuerySet[Event]) -> dict[int, set[int]]:
+    """The ids of each event's published pillars, by event id, in one query; an event without
+    any is left out."""
+    pairs = Event.pillars.through.objects.filter(event__in=events, pillar__is_published=True)
+    by_event: dict[int, set[int]] = {}
+    for event_id, pillar_id in pairs.values_list("event_id", "pillar_id"):
+        by_event.setdefault(event_id, set()).add(pillar_id)
+    return by_event
+
+
+# --- where people were, for the directory's matching --------------------------------------------
+
+
+def person_participations() -> Prefetch:
+    """A person's attendance records with the organisation each was at, as much as matching reads."""
+    return Prefetch(
+        "participations",
+        queryset=Participation.objects.select_related("organisation").only(
+            "id",
+            "person_id",
+            "organisation_name",
+            "organisation__id",
+            "organisation__name_vi",
+            "organisation__name_en",
+            "organisation__acronym",
+            "organisation__aliases",
+        ),
+    )
+
+
+def person_event_organisations(person: Person) -> list[tuple[Organisation | None, str]]:
+    """The organisation a person loaded with :func:`person_participations` came from to each
+    event: the directory's, or as written on the sign-in sheet."""
+    return [
+        (participation.organisation, participation.organisation_name)
+        for participation in person.participations.all()
+    ]

@@ -11,8 +11,9 @@ from django.utils.translation import gettext as _
 from core import roles
 from members.models import Person
 
-from .imports import ACTION_NEW, FIELDS, RowReview, SignInRowsInvalid, review_rows
 from .models import Participation, SignInImport
+from .signin.columns import FIELDS
+from .signin.review import ACTION_NEW, RowReview, SignInRowsInvalid, review_rows
 
 # Details a sign-in sheet may add to a person already in the directory, never overwrite: the
 # directory is curated, and an old sheet recorded late must not replace a newer position.

@@ -1,3 +1,5 @@
+"""The addresses of the public events pages, under /events/ in each language."""
+
 from django.urls import path
 
 from . import views

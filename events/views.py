@@ -3,19 +3,22 @@ and the download of documents that are not public."""
 
 from urllib.parse import urlencode
 
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from core.facets import Facet, capitalised, facets_of
+from core.http import found, page_of
 from core.page_cache import cached_value, filter_key, public_page
 from core.private_files import private_file_response
+from vocabulary.selectors import pillar_choices, province_choices
 
 from . import feeds, selectors
 from .filters import EventFilter
 from .headcounts import event_headcount, headcounts_for
+from .models import Event
 
 PAGE_SIZE = 20
 
@@ -37,24 +40,43 @@ def _when_tabs(request: HttpRequest, current: str, counts: dict) -> list[dict]:
     return tabs
 
 
+def _filters(request: HttpRequest, filterset: EventFilter) -> tuple[list[Facet], dict]:
+    """The list's filters with how many events each option would show, and the counts of the
+    upcoming and past tabs."""
+
+    def options() -> tuple[dict, dict]:
+        counts = selectors.event_facets(filterset=filterset)
+        choices = {
+            "year": [(year, str(year)) for year in selectors.event_years()],
+            "type": selectors.event_type_choices(),
+            "pillar": pillar_choices(),
+            "province": province_choices(),
+            "organiser": selectors.organiser_choices(
+                organiser_counts=counts["organiser"], selected=request.GET.get("organiser", "")[:80]
+            ),
+        }
+        return counts, choices
+
+    # The counts are the same for every page of the list, and for everyone, until content changes.
+    counts, choices = cached_value("event-filters", options, parts=filter_key(request))
+    select = facets_of(filterset.form, counts)
+    facets = [
+        select("year", _("Year"), _("Any year"), choices["year"]),
+        select("type", _("Event type"), _("All types"), choices["type"]),
+        select("pillar", _("Pillar"), _("All pillars"), choices["pillar"]),
+        select("format", _("Format"), _("Any format"), capitalised(Event.Format.choices)),
+        select("province", _("Province"), _("All provinces"), choices["province"]),
+        select("organiser", _("Organiser"), _("All organisers"), choices["organiser"]),
+    ]
+    return facets, counts
+
+
 @require_safe
 @public_page
 def event_list(request: HttpRequest) -> HttpResponse:
     filterset, events = selectors.event_list(filters=request.GET.dict())
-    page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
-    selected_organiser = request.GET.get("organiser", "")[:80]
-
-    def filters() -> tuple[dict, dict]:
-        facets = selectors.event_facets(filterset=filterset)
-        choices = selectors.event_filter_choices(
-            organiser_counts=facets["organiser"], selected_organiser=selected_organiser
-        )
-        return facets, choices
-
-    # The counts are the same for every page of the list, and for everyone, until content changes.
-    facets, choices = cached_value("event-filters", filters, parts=filter_key(request))
-    query = request.GET.copy()
-    query.pop("page", None)
+    page, query_string = page_of(request, events, PAGE_SIZE)
+    facets, counts = _filters(request, filterset)
     when = filterset.cleaned_value("when") or ""
     return render(
         request,
@@ -63,11 +85,12 @@ def event_list(request: HttpRequest) -> HttpResponse:
             "filter": filterset,
             "page": page,
             "headcounts": headcounts_for(page.object_list),
-            "facets": facets,
-            "choices": choices,
+            # The counts by filter and option, and the filters drawn with them.
+            "facets": counts,
+            "filter_facets": facets,
             "when": when,
-            "tabs": _when_tabs(request, when, facets["when"]),
-            "query_string": query.urlencode(),
+            "tabs": _when_tabs(request, when, counts["when"]),
+            "query_string": query_string,
         },
     )
 
@@ -90,9 +113,7 @@ def event_calendar(request: HttpRequest, year: int | None = None, month: int | N
 @require_safe
 @public_page
 def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    event = selectors.event_get_public(slug=slug)
-    if event is None:
-        raise Http404
+    event = found(selectors.event_get_public(slug=slug))
     return render(
         request,
         "events/event_detail.html",
@@ -115,9 +136,7 @@ def event_feed(request: HttpRequest) -> HttpResponse:
 @require_safe
 @public_page
 def pillar_feed(request: HttpRequest, code: str) -> HttpResponse:
-    pillar = selectors.pillar_get_public(code=code)
-    if pillar is None:
-        raise Http404
+    pillar = found(selectors.pillar_get_public(code=code))
     return feeds.calendar_response(
         selectors.feed_events(pillar=pillar),
         request=request,
@@ -128,16 +147,12 @@ def pillar_feed(request: HttpRequest, code: str) -> HttpResponse:
 @require_safe
 @public_page
 def event_ical(request: HttpRequest, slug: str) -> HttpResponse:
-    event = selectors.event_get_for_feed(slug=slug)
-    if event is None:
-        raise Http404
+    event = found(selectors.event_get_for_feed(slug=slug))
     return feeds.calendar_response([event], request=request, name=event.title, filename=f"{event.slug}.ics")
 
 
 @require_safe
 def document_download(request: HttpRequest, pk: int) -> HttpResponse:
     """A document that is not public, for those who may see it; to anyone else it does not exist."""
-    document = selectors.event_document_get_private(user=request.user, pk=pk)
-    if document is None:
-        raise Http404
+    document = found(selectors.event_document_get_private(user=request.user, pk=pk))
     return private_file_response(document.file, name=document.title)

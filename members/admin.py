@@ -18,7 +18,7 @@ from core.forms import ImageUploadField
 from vocabulary.admin import CurrentProvinceFilter
 from vocabulary.models import Pillar, TechnicalGroup
 
-from . import exports, services
+from . import exports, matching, services
 from .forms import LogoFormMixin
 from .models import (
     Affiliation,
@@ -139,9 +139,9 @@ class PersonAdmin(AccentInsensitiveSearchMixin, SimpleHistoryAdmin):
     @admin.action(description=_("Merge the selected people"), permissions=["change", "delete"])
     def merge_people(self, request, queryset):
         people = list(
-            queryset.annotate(participation_count=Count("participations", distinct=True))
-            .prefetch_related("affiliations__organisation")
-            .order_by("full_name", "pk")
+            matching.people_with_organisations(
+                queryset.annotate(participation_count=Count("participations", distinct=True))
+            ).order_by("full_name", "pk")
         )
         if len(people) < 2:
             self.message_user(request, _("Select at least two people to merge."), messages.WARNING)
@@ -170,17 +170,42 @@ class PersonAdmin(AccentInsensitiveSearchMixin, SimpleHistoryAdmin):
                 return None
         # The person with an account, then the one with the most records, is the likely keeper.
         suggested = max(people, key=lambda person: (person.user_id is not None, person.participation_count))
+        # What links the people chosen, so two different people are not merged by mistake.
+        pairs = matching.person_pairs(people)
+        groups = matching.unlinked_groups(people, pairs)
         context = {
             **self.admin_site.each_context(request),
             "title": _("Merge people"),
             "opts": self.opts,
             "people": people,
             "suggested": suggested,
+            "in_common": [(pair.first, pair.second, _in_common(pair)) for pair in pairs if pair.linked],
+            "unlinked_groups": groups if len(groups) > 1 else [],
             "queryset": queryset,
             "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
             "media": self.media,
         }
         return TemplateResponse(request, "admin/members/person/merge_confirmation.html", context)
+
+
+def _in_common(pair: matching.PersonPair) -> str:
+    """What two people share, in words: "same phone, similar name at the same organisation (GreenHub)"."""
+    shared = []
+    if pair.same_email:
+        shared.append(_("same email"))
+    if pair.same_phone:
+        shared.append(_("same phone"))
+    if pair.name is not None:
+        if not pair.name.same_organisation:
+            shared.append(_("same name (no organisation recorded for one of them)"))
+        else:
+            name = (
+                _("same name at the same organisation")
+                if pair.name.same
+                else _("similar name at the same organisation")
+            )
+            shared.append(f"{name} ({', '.join(pair.organisations)})" if pair.organisations else name)
+    return ", ".join(str(text) for text in shared)
 
 
 @admin.register(MembershipType)

@@ -11,13 +11,13 @@ def count_by_current_province(queryset: QuerySet, path: str = "province") -> dic
     a row in a former province counts in its successor, and once however many of its provinces
     merged into the same one."""
     current = Coalesce(F(f"{path}__successor__code"), F(f"{path}__code"))
-    return dict(
-        queryset.filter(**{f"{path}__isnull": False})
-        .annotate(current_province=current)
+    counts = (
+        queryset.annotate(current_province=current)
         .values_list("current_province")
         .annotate(n=Count("pk", distinct=True))
         .order_by()
     )
+    return {code: n for code, n in counts if code is not None}
 
 
 def pillar_choices() -> list[tuple[str, str]]:

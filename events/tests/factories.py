@@ -1,3 +1,5 @@
+"""factory_boy factories of events and what belongs to them, for the tests of every app."""
+
 import datetime
 
 import factory

@@ -397,7 +397,7 @@ def test_anonymous_visitors_and_member_editors_are_sent_to_the_admin_login(clien
 
 
 def test_a_large_event_lists_its_participants_in_the_attendance_records_instead(signed_in, monkeypatch):
-    from events import admin as event_admin
+    from events.admin import event as event_admin
 
     monkeypatch.setattr(event_admin, "PARTICIPANTS_ON_EVENT_PAGE", 2)
     event = EventFactory()

@@ -8,10 +8,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook
 
 from events.headcounts import event_headcount
-from events.imports import Match, SignInRowsInvalid, parse_sheet
 from events.models import Event, Participation, SignInImport
 from events.services import signin_import_commit
+from events.signin.review import SignInRowsInvalid
+from events.signin.sheet import MAX_ROWS, parse_sheet
 from events.tests.factories import EventFactory, ParticipationFactory
+from members.matching import Match
 from members.models import Person
 from members.tests.factories import AffiliationFactory, OrganisationFactory, PersonFactory
 
@@ -337,9 +339,7 @@ def test_a_file_that_cannot_be_used_is_a_clear_error(signed_in, event, file, mes
 def test_too_many_rows_are_refused(event):
     from django.core.exceptions import ValidationError
 
-    from events import imports
-
-    rows = [[i, f"Đại biểu {i}", "Nữ"] for i in range(imports.MAX_ROWS + 1)]
+    rows = [[i, f"Đại biểu {i}", "Nữ"] for i in range(MAX_ROWS + 1)]
     with pytest.raises(ValidationError, match="more than 1000 people"):
         parse_sheet(xlsx(rows, headings=["STT", "Họ và tên", "Giới tính"]))
 
@@ -377,20 +377,3 @@ def test_a_long_sheet_is_reviewed_a_page_at_a_time_without_losing_corrections(si
     assert response.status_code == 302
     assert Participation.objects.filter(event=event).count() == 60
     assert Person.objects.get(full_name="Đại biểu số 1").position == "Trưởng nhóm"
-
-
-def test_organisations_are_found_by_any_of_their_names_without_diacritics():
-    from events.imports import _organisation_index, match_organisation
-
-    vingroup = OrganisationFactory(
-        name_vi="Ban Bảo vệ Môi trường – Tập đoàn Vingroup",
-        name_en="Vingroup Environment Protection Board",
-        aliases="Ban BVMT Vingroup\nVingroup Environment Board",
-    )
-    vifep = OrganisationFactory(name_vi="Viện Kinh tế và Quy hoạch thủy sản", acronym="Vifep")
-    index = _organisation_index()
-    assert match_organisation("ban bao ve moi truong - tap doan vingroup", index) == vingroup
-    assert match_organisation("Ban BVMT Vingroup", index) == vingroup
-    assert match_organisation("VINGROUP ENVIRONMENT PROTECTION BOARD", index) == vingroup
-    assert match_organisation("Viện Kinh tế và Quy hoạch thủy sản (VIFEP)", index) == vifep
-    assert match_organisation("Viện Kinh tế Nông nghiệp", index) is None

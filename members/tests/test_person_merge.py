@@ -160,3 +160,71 @@ def test_the_admin_action_needs_two_people(client, coordinator, nhung):
     )
     assert "Select at least two people to merge." in response.content.decode()
     assert Person.objects.filter(pk=nhung.pk).exists()
+
+
+def merge_confirmation(client, coordinator, *people) -> str:
+    client.force_login(coordinator)
+    response = client.post(
+        "/en/admin/members/person/",
+        {"action": "merge_people", "_selected_action": [person.pk for person in people]},
+    )
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+WARNING = "These may be different people"
+
+
+def test_the_confirmation_shows_what_the_selected_people_have_in_common(
+    client, coordinator, nhung, duplicate, greenhub
+):
+    html = merge_confirmation(client, coordinator, nhung, duplicate)
+    assert (
+        "Nguyen Thi Hong Nhung and Nguyễn Thị Hồng Nhung: same name at the same organisation "
+        f"({greenhub.name_en} (GreenHub))"
+    ) in html
+    assert WARNING not in html
+
+
+def test_the_same_phone_written_another_way_is_shown_as_shared(client, coordinator, duplicate):
+    mobile = PersonFactory(full_name="Hồng Nhung", email="", phone="+84 912 345 678")
+    html = merge_confirmation(client, coordinator, duplicate, mobile)
+    assert "Hồng Nhung and Nguyen Thi Hong Nhung: same phone" in html
+    assert WARNING not in html
+
+
+def test_two_people_with_nothing_in_common_are_flagged_before_merging(client, coordinator, nhung):
+    minh = PersonFactory(full_name="Trần Văn Minh", email="minh@isponre.test", phone="")
+    AffiliationFactory(
+        person=minh,
+        organisation=OrganisationFactory(
+            name_vi="Viện Chiến lược, Chính sách tài nguyên và môi trường",
+            name_en="Institute of Strategy and Policy on Natural Resources and Environment",
+            acronym="ISPONRE",
+        ),
+    )
+    html = merge_confirmation(client, coordinator, nhung, minh)
+    warning = html[html.index(WARNING) :]
+    assert "Nguyễn Thị Hồng Nhung</li>" in warning and "Trần Văn Minh</li>" in warning
+    # The warning asks for care; the merge itself is still the coordinator's call.
+    assert 'value="Merge into the chosen person"' in html
+
+
+def test_the_same_name_at_different_organisations_is_flagged_too(client, coordinator, nhung):
+    namesake = PersonFactory(full_name="Nguyễn Thị Hồng Nhung", email="nhung@vea.test", phone="")
+    AffiliationFactory(
+        person=namesake,
+        organisation=OrganisationFactory(
+            name_vi="Tổng cục Môi trường", name_en="Vietnam Environment Administration", acronym="VEA"
+        ),
+    )
+    assert WARNING in merge_confirmation(client, coordinator, nhung, namesake)
+
+
+def test_a_person_linked_to_the_others_through_a_third_is_not_flagged(client, coordinator, nhung, duplicate):
+    # Shares an email with one and a phone with the other: one person with three records.
+    third = PersonFactory(full_name="N. H. Nhung", email="nhung@greenhub.test", phone="0912345678")
+    html = merge_confirmation(client, coordinator, nhung, duplicate, third)
+    assert "N. H. Nhung and Nguyen Thi Hong Nhung: same phone" in html
+    assert "N. H. Nhung and Nguyễn Thị Hồng Nhung: same email" in html
+    assert WARNING not in html

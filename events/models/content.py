@@ -1,0 +1,182 @@
+"""What an event's page shows besides its details: the agenda (sessions and items, with who
+presents them), the documents and the photos."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from core.private_files import ProtectedFileField, document_upload_name, get_document_storage
+
+from .event import Event
+
+
+def document_upload_to(instance, filename: str) -> str:
+    return document_upload_name("events/documents", filename, private=not instance.is_public)
+
+
+class AgendaSession(models.Model):
+    """A block of the programme: a plenary, or one of several parallel sessions."""
+
+    class Kind(models.TextChoices):
+        PLENARY = "plenary", _("plenary")
+        PARALLEL = "parallel", _("parallel session")
+
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="sessions"
+    )
+    title = models.CharField(_("title"), max_length=300)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.PLENARY)
+    date = models.DateField(_("date"), null=True, blank=True)
+    start_time = models.TimeField(_("start time"), null=True, blank=True)
+    end_time = models.TimeField(_("end time"), null=True, blank=True)
+    room = models.CharField(_("room"), max_length=200, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["date", "order", "start_time", "pk"]
+        verbose_name = _("agenda session")
+        verbose_name_plural = _("agenda sessions")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        if self.start_time and self.end_time and self.end_time < self.start_time:
+            raise ValidationError({"end_time": _("The end time cannot be before the start time.")})
+
+
+class EventDocument(models.Model):
+    class Kind(models.TextChoices):
+        AGENDA = "agenda", _("agenda")
+        CONCEPT_NOTE = "concept_note", _("concept note")
+        MINUTES = "minutes", _("minutes")
+        SLIDES = "slides", _("slides")
+        REPORT = "report", _("report")
+        OTHER = "other", pgettext_lazy("document kind", "other")
+
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="documents"
+    )
+    title = models.CharField(_("title"), max_length=300)
+    kind = models.CharField(_("kind"), max_length=14, choices=Kind.choices, default=Kind.OTHER)
+    # Not public: the file is in private storage. Saved by core.private_files.document_save,
+    # which moves the file when that changes.
+    file = ProtectedFileField(
+        _("file"), storage=get_document_storage, upload_to=document_upload_to, blank=True
+    )
+    url = models.URLField(_("link"), blank=True)
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES, default="vi")
+    is_public = models.BooleanField(
+        _("public"),
+        default=True,
+        help_text=_("Untick for documents only coordinators and the organisers may download."),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "kind", "pk"]
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        if not self.file and not self.url:
+            raise ValidationError(_("Upload a file or give a link."))
+        if self.file and self.url:
+            raise ValidationError(_("Give either a file or a link, not both."))
+
+    @property
+    def href(self) -> str:
+        return self.file.url if self.file else self.url
+
+    @property
+    def download_url(self) -> str:
+        """The permission-checked download of a file that is not public."""
+        return reverse("events:document_download", kwargs={"pk": self.pk})
+
+
+class AgendaItem(models.Model):
+    """One talk or discussion on the programme, with who presents it."""
+
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="agenda_items"
+    )
+    session = models.ForeignKey(
+        AgendaSession,
+        verbose_name=_("session"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="items",
+    )
+    title = models.CharField(_("title"), max_length=300)
+    start_time = models.TimeField(_("start time"), null=True, blank=True)
+    end_time = models.TimeField(_("end time"), null=True, blank=True)
+    presenter = models.ForeignKey(
+        "members.Person",
+        verbose_name=_("presenter"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="agenda_items",
+    )
+    presenter_organisation = models.ForeignKey(
+        "members.Organisation",
+        verbose_name=_("presenting organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="agenda_items",
+    )
+    document = models.ForeignKey(
+        EventDocument,
+        verbose_name=_("document"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="agenda_items",
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["session__order", "order", "start_time", "pk"]
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        errors = {}
+        if self.start_time and self.end_time and self.end_time < self.start_time:
+            errors["end_time"] = _("The end time cannot be before the start time.")
+        if self.session_id and self.event_id and self.session.event_id != self.event_id:
+            errors["session"] = _("Choose a session of this event.")
+        if self.document_id and self.event_id and self.document.event_id != self.event_id:
+            errors["document"] = _("Choose a document of this event.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class EventPhoto(models.Model):
+    event = models.ForeignKey(Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="photos")
+    image = models.ImageField(_("photo"), upload_to="events/photos/")
+    thumbnail = models.ImageField(_("thumbnail"), upload_to="events/photos/", blank=True, editable=False)
+    width = models.PositiveIntegerField(_("width"), default=0, editable=False)
+    height = models.PositiveIntegerField(_("height"), default=0, editable=False)
+    caption = models.CharField(_("caption"), max_length=300, blank=True)
+    credit = models.CharField(_("credit"), max_length=200, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+
+    def __str__(self) -> str:
+        return self.caption or self.image.name
