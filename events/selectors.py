@@ -381,14 +381,20 @@ def _for_report(events: QuerySet[Event], pillar: int | None) -> QuerySet[Event]:
 
 
 def events_held(
-    *, start: datetime.date, end: datetime.date, pillar: int | None = None, with_organisers: bool = False
+    *,
+    start: datetime.date,
+    end: datetime.date,
+    pillar: int | None = None,
+    with_organisers: bool = False,
+    with_not_held: bool = False,
 ) -> QuerySet[Event]:
     """Published events starting between ``start`` and ``end`` (both included) that were not
-    cancelled or postponed, of the pillar with id ``pillar`` if given, in date order; with their
-    type and place, and with ``with_organisers`` their organisers too."""
-    events = _for_report(
-        event_public_queryset().filter(start_date__range=(start, end)).exclude(status__in=NOT_HELD), pillar
-    )
+    cancelled or postponed (unless ``with_not_held``), of the pillar with id ``pillar`` if given,
+    in date order; with their type and place, and with ``with_organisers`` their organisers too."""
+    events = event_public_queryset().filter(start_date__range=(start, end))
+    if not with_not_held:
+        events = events.exclude(status__in=NOT_HELD)
+    events = _for_report(events, pillar)
     return events.prefetch_related("organisers__organisation") if with_organisers else events
 
 

@@ -1,3 +1,5 @@
+"""The initiatives app: it adds an organisation's initiatives to the organisation's profile."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 

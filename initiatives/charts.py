@@ -1,81 +1,59 @@
-"""Server-side SVG bar charts: geometry computed here, drawn by
-``templates/initiatives/fragment_bar_chart.html``. No script, no CDN, readable in print; each
-chart sits beside a table with the same figures for screen readers and copying."""
+"""What the results charts of the public pages show: an indicator's target against its actual per
+period, and a network indicator's total per year. The layout comes from :mod:`core.charts`;
+``templates/initiatives/fragment_bar_chart.html`` draws it as SVG, with no script and no CDN,
+readable in print. Each chart sits beside a table with the same figures for screen readers and
+copying."""
 
-from dataclasses import dataclass
 from decimal import Decimal
 
-WIDTH = 640
-LABEL_HEIGHT = 20
-BAR_HEIGHT = 18
-BAR_GAP = 4
-GROUP_GAP = 12
-BAR_SPACE = 470  # room is left on the right for the value printed after the bar
+from django.utils.translation import gettext as _
+
+from core.charts import Chart, Datum, Layout, bar_chart
+
+from . import rollups
+from .models import Indicator
+from .templatetags.results import amount
+
+# A chart beside an indicator's table of periods: as wide as its column on a desktop screen, so
+# its text is drawn at the size it is set in.
+WIDE = Layout(width=540)
+# A chart in a small card of the network's totals: narrow, so the SVG is scaled down less and
+# its text stays readable.
+CARD = Layout(width=300)
 
 
-@dataclass(frozen=True)
-class Bar:
-    series: str  # "target" or "actual": a CSS class and the legend
-    value: Decimal | None
-    x: int
-    y: int
-    width: int
-    height: int
-    text_x: int
-    text_y: int
+def _datum(series: str, value: Decimal | None, *, percent: bool) -> Datum:
+    name = _("Target") if series == "target" else _("Actual")
+    sign = " %" if percent and value is not None else ""
+    return Datum(series, value, f"{name}: {amount(value)}{sign}")
 
 
-@dataclass(frozen=True)
-class Group:
-    label: str
-    label_y: int
-    bars: list[Bar]
+def indicator_chart(indicator: Indicator) -> Chart | None:
+    """Target and actual of each period of ``indicator`` whose ``actual`` is set (see
+    ``selectors.initiative_results``); none for a qualitative indicator or one without figures."""
+    if indicator.is_qualitative:
+        return None
+    periods = list(indicator.periods.all())
+    # Without any target the chart shows actuals alone rather than a row of empty target bars.
+    with_targets = any(period.target_value is not None for period in periods)
+    percent = indicator.is_percentage
+    groups = []
+    for period in periods:
+        actual = period.actual.display if period.actual else None
+        if actual is None and period.target_value is None:
+            continue
+        bars = [_datum("target", period.target_value, percent=percent)] if with_targets else []
+        groups.append(
+            (f"{period.start:%m/%Y}–{period.end:%m/%Y}", [*bars, _datum("actual", actual, percent=percent)])
+        )
+    return bar_chart(groups, layout=WIDE) if groups else None
 
 
-@dataclass(frozen=True)
-class Chart:
-    width: int
-    height: int
-    groups: list[Group]
-    series: list[str]
-
-
-def bar_chart(
-    groups: list[tuple[str, list[tuple[str, Decimal | None]]]],
-    *,
-    width: int = WIDTH,
-    bar_space: int = BAR_SPACE,
-) -> Chart:
-    """Horizontal bars, one group per label (a period or a year), one bar per series. A narrow
-    ``width`` suits small cards: the SVG scales down less, so its text stays readable."""
-    values = [value for _label, bars in groups for _series, value in bars if value is not None]
-    top = max(values, default=Decimal(0)) or Decimal(1)
-    y = 0
-    drawn: list[Group] = []
-    series: list[str] = []
-    for label, bars in groups:
-        label_y = y + 14
-        y += LABEL_HEIGHT
-        group_bars = []
-        for name, value in bars:
-            if name not in series:
-                series.append(name)
-            width = int(round(bar_space * float(value) / float(top))) if value else 0
-            if value and width < 2:
-                width = 2
-            group_bars.append(
-                Bar(
-                    series=name,
-                    value=value,
-                    x=0,
-                    y=y,
-                    width=width,
-                    height=BAR_HEIGHT,
-                    text_x=width + 6,
-                    text_y=y + BAR_HEIGHT - 4,
-                )
-            )
-            y += BAR_HEIGHT + BAR_GAP
-        drawn.append(Group(label=label, label_y=label_y, bars=group_bars))
-        y += GROUP_GAP
-    return Chart(width=width, height=max(y, 1), groups=drawn, series=series)
+def yearly_chart(by_year: list[tuple[int, rollups.Figure]], *, percent: bool) -> Chart | None:
+    """A network indicator's total per calendar year."""
+    if not by_year:
+        return None
+    return bar_chart(
+        [(str(year), [_datum("actual", figure.display, percent=percent)]) for year, figure in by_year],
+        layout=CARD,
+    )

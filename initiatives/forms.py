@@ -1,4 +1,6 @@
-"""The form member editors report an indicator update with, and upload checks."""
+"""Forms of initiatives: the indicator update member editors report (with its upload checks and
+the amount and evidence fields the admin shares), the approvers' decision, and the results
+page's choice of province and pillar."""
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -173,3 +175,11 @@ class ReviewForm(forms.Form):
     note = forms.CharField(
         label=_("Note to the reporter"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+
+
+class ResultsScopeForm(forms.Form):
+    """What part of the network the results page totals: one province, one pillar, or all of it.
+    Only read, to mark the chosen options; a code that names nothing shows the whole network."""
+
+    province = forms.CharField(required=False)
+    pillar = forms.CharField(required=False)

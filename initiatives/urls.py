@@ -1,3 +1,5 @@
+"""Addresses of the initiatives, results and pillar pages, and of member reporting."""
+
 from django.urls import path
 
 from . import views

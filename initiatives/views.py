@@ -3,22 +3,24 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from core import roles
+from core.facets import Facet, capitalised, facets_of
 from core.forms import form_add_service_errors
+from core.http import found, page_of
 from core.page_cache import cached_value, filter_key, public_page
 from core.private_files import private_file_response
 from events.selectors import pillar_events
 from vocabulary.models import Province
 
 from . import selectors, services
-from .forms import IndicatorUpdateForm, ReviewForm
-from .models import IndicatorUpdate, Initiative
+from .filters import InitiativeFilter
+from .forms import IndicatorUpdateForm, ResultsScopeForm, ReviewForm
+from .models import IndicatorUpdate, Initiative, Period
 
 PAGE_SIZE = 20
 
@@ -26,33 +28,41 @@ PAGE_SIZE = 20
 # --- public ----------------------------------------------------------------------------------
 
 
+def _facets(request: HttpRequest, filterset: InitiativeFilter) -> list[Facet]:
+    counts = cached_value(
+        "initiative-facets",
+        lambda: selectors.initiative_facets(filters=request.GET.dict()),
+        parts=filter_key(request),
+    )
+    selected_organisation = request.GET.get("organisation", "")[:80]
+    choices = cached_value(
+        "initiative-choices",
+        lambda: selectors.initiative_filter_choices(selected_organisation=selected_organisation),
+        parts=selected_organisation,
+    )
+    select = facets_of(filterset.form, counts)
+    return [
+        select("pillar", _("Pillar"), _("All pillars"), choices["pillar"]),
+        select("status", _("Status"), _("Any status"), capitalised(Initiative.Status.choices)),
+        select("province", _("Province"), _("All provinces"), choices["province"]),
+        select("organisation", _("Organisation"), _("All organisations"), choices["organisation"]),
+        select("year", _("Year"), _("Any year"), choices["year"]),
+    ]
+
+
 @require_GET
 @public_page
 def initiative_list(request: HttpRequest) -> HttpResponse:
-    filters = request.GET.dict()
-    selected_organisation = request.GET.get("organisation", "")[:80]
-    filterset, initiatives = selectors.initiative_list(filters=filters)
-    page = Paginator(initiatives, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    filterset, initiatives = selectors.initiative_list(filters=request.GET.dict())
+    page, query_string = page_of(request, initiatives, PAGE_SIZE)
     return render(
         request,
         "initiatives/initiative_list.html",
         {
             "filter": filterset,
             "page": page,
-            "facets": cached_value(
-                "initiative-facets",
-                lambda: selectors.initiative_facets(filters=filters),
-                parts=filter_key(request),
-            ),
-            "choices": cached_value(
-                "initiative-choices",
-                lambda: selectors.initiative_filter_choices(selected_organisation=selected_organisation),
-                parts=selected_organisation,
-            ),
-            "statuses": Initiative.Status.choices,
-            "query_string": query.urlencode(),
+            "facets": _facets(request, filterset),
+            "query_string": query_string,
         },
     )
 
@@ -60,9 +70,7 @@ def initiative_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 @public_page
 def initiative_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    initiative = selectors.initiative_get_public(slug=slug)
-    if initiative is None:
-        raise Http404
+    initiative = found(selectors.initiative_get_public(slug=slug))
     can_report = (
         request.user.is_authenticated
         and selectors.initiative_get_reportable(user=request.user, slug=slug) is not None
@@ -87,9 +95,7 @@ def pillar_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 @public_page
 def pillar_detail(request: HttpRequest, code: str) -> HttpResponse:
-    pillar = selectors.pillar_get_public(code=code)
-    if pillar is None:
-        raise Http404
+    pillar = found(selectors.pillar_get_public(code=code))
     return render(
         request,
         "initiatives/pillar_detail.html",
@@ -115,6 +121,8 @@ def network_results(request: HttpRequest) -> HttpResponse:
     pillars = list(selectors.pillar_list_public())
     province = next((p for p in provinces if p.code == request.GET.get("province")), None)
     pillar = next((p for p in pillars if p.code == request.GET.get("pillar")), None)
+    # The same rows give the pickers' options: no second read of provinces or pillars.
+    select = facets_of(ResultsScopeForm(request.GET), counts={})
     return render(
         request,
         "initiatives/network_results.html",
@@ -125,8 +133,12 @@ def network_results(request: HttpRequest) -> HttpResponse:
                 parts=(pillar and pillar.pk, province and province.pk),
                 results=True,
             ),
-            "provinces": provinces,
-            "pillars": pillars,
+            "facets": [
+                select(
+                    "province", _("Province"), _("The whole network"), [(p.code, p.name) for p in provinces]
+                ),
+                select("pillar", _("Pillar"), _("All pillars"), [(p.code, p.name) for p in pillars]),
+            ],
             "province": province,
             "pillar": pillar,
         },
@@ -138,10 +150,7 @@ def network_results(request: HttpRequest) -> HttpResponse:
 
 def _reportable(request: HttpRequest, slug: str) -> Initiative:
     # Another organisation's initiative does not exist as far as this account is concerned.
-    initiative = selectors.initiative_get_reportable(user=request.user, slug=slug)
-    if initiative is None:
-        raise Http404
-    return initiative
+    return found(selectors.initiative_get_reportable(user=request.user, slug=slug))
 
 
 @login_required
@@ -162,7 +171,9 @@ def report_initiative(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-def _update_form(request: HttpRequest, initiative: Initiative, period, update: IndicatorUpdate | None):
+def _update_form(
+    request: HttpRequest, initiative: Initiative, period: Period, update: IndicatorUpdate | None
+) -> HttpResponse:
     if period.locked:
         messages.error(request, services.locked_message())
         return redirect("initiatives:report_initiative", slug=initiative.slug)
@@ -215,9 +226,7 @@ def _update_form(request: HttpRequest, initiative: Initiative, period, update: I
 @require_http_methods(["GET", "POST"])
 def report_update_create(request: HttpRequest, slug: str, period_id: int) -> HttpResponse:
     initiative = _reportable(request, slug)
-    period = selectors.period_get_reportable(initiative=initiative, period_id=period_id)
-    if period is None:
-        raise Http404
+    period = found(selectors.period_get_reportable(initiative=initiative, period_id=period_id))
     return _update_form(request, initiative, period, None)
 
 
@@ -225,9 +234,7 @@ def report_update_create(request: HttpRequest, slug: str, period_id: int) -> Htt
 @require_http_methods(["GET", "POST"])
 def report_update_edit(request: HttpRequest, slug: str, update_id: int) -> HttpResponse:
     initiative = _reportable(request, slug)
-    update = selectors.update_get_editable(initiative=initiative, update_id=update_id)
-    if update is None:
-        raise Http404
+    update = found(selectors.update_get_editable(initiative=initiative, update_id=update_id))
     if update.status not in services.EDITABLE:
         messages.error(request, _("Only drafts and updates returned for revision can be changed."))
         return redirect("initiatives:report_initiative", slug=initiative.slug)
@@ -247,19 +254,19 @@ def approval_queue(request: HttpRequest) -> HttpResponse:
             if update is None:
                 messages.error(request, _("This update is no longer waiting for approval."))
                 return redirect("initiatives:approval_queue")
+            approve = form.cleaned_data["decision"] == "approve"
+            decide = services.indicator_update_approve if approve else services.indicator_update_return
             try:
-                if form.cleaned_data["decision"] == "approve":
-                    services.indicator_update_approve(
-                        update=update, reviewer=request.user, note=form.cleaned_data["note"]
-                    )
-                    messages.success(request, _("The update has been approved and now counts in the totals."))
-                else:
-                    services.indicator_update_return(
-                        update=update, reviewer=request.user, note=form.cleaned_data["note"]
-                    )
-                    messages.success(request, _("The update has been returned to its reporter."))
+                decide(update=update, reviewer=request.user, note=form.cleaned_data["note"])
             except ValidationError as error:
                 messages.error(request, " ".join(error.messages))
+            else:
+                messages.success(
+                    request,
+                    _("The update has been approved and now counts in the totals.")
+                    if approve
+                    else _("The update has been returned to its reporter."),
+                )
             return redirect("initiatives:approval_queue")
         messages.error(request, _("Choose whether to approve or return the update."))
     return render(request, "initiatives/approval_queue.html", {"updates": selectors.approval_queue()})
@@ -271,16 +278,12 @@ def approval_queue(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def evidence_download(request: HttpRequest, pk: int) -> HttpResponse:
-    evidence = selectors.evidence_get_downloadable(user=request.user, pk=pk)
-    if evidence is None:
-        raise Http404
+    evidence = found(selectors.evidence_get_downloadable(user=request.user, pk=pk))
     name = evidence.original_name or evidence.file.name.rsplit("/", 1)[-1]
     return private_file_response(evidence.file, name=name)
 
 
 @require_GET
 def document_download(request: HttpRequest, pk: int) -> HttpResponse:
-    document = selectors.initiative_document_get_private(user=request.user, pk=pk)
-    if document is None:
-        raise Http404
+    document = found(selectors.initiative_document_get_private(user=request.user, pk=pk))
     return private_file_response(document.file, name=document.title)

@@ -1,3 +1,5 @@
+"""factory_boy factories of pillars, the catalogue, initiatives and their results framework."""
+
 import datetime
 from decimal import Decimal
 

@@ -22,20 +22,20 @@ pytestmark = pytest.mark.django_db
 ADMIN = "/vi/admin/initiatives/"
 
 
-@pytest.fixture
-def coordinator_role(client, staff_in):
-    user = staff_in(roles.COORDINATORS)
+def signed_in(client: Client, user) -> Client:
     client.force_login(user)
     client.user = user
     return client
+
+
+@pytest.fixture
+def coordinator_role(client, staff_in):
+    return signed_in(client, staff_in(roles.COORDINATORS))
 
 
 @pytest.fixture
 def approver(client, staff_in):
-    user = staff_in(roles.RESULTS_APPROVERS)
-    client.force_login(user)
-    client.user = user
-    return client
+    return signed_in(client, staff_in(roles.RESULTS_APPROVERS))
 
 
 def test_bulk_publish_and_unpublish_record_one_history_row_per_initiative(coordinator_role):

@@ -8,7 +8,8 @@ import pytest
 
 from initiatives.models import IndicatorUpdate, Measure
 from initiatives.rollups import Report, combine, period_actual, totals_by_year
-from initiatives.selectors import _reports, initiative_results, network_period_totals, network_totals
+from initiatives.selectors import initiative_results, network_period_totals, network_totals
+from initiatives.selectors.approved import reports_of
 from initiatives.tests.factories import (
     IndicatorFactory,
     IndicatorUpdateFactory,
@@ -227,7 +228,7 @@ def _every_report(pillar=None) -> dict[int, list[Report]]:
     if pillar is not None:
         updates = updates.filter(period__indicator__result__initiative__pillars=pillar)
     grouped: dict[int, list[Report]] = {}
-    for network_id, report in _reports(updates):
+    for network_id, report in reports_of(updates):
         grouped.setdefault(network_id, []).append(report)
     return grouped
 

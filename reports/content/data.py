@@ -6,19 +6,23 @@ exports alike. Every figure comes from the selectors of the app that owns it, wi
 as the public pages: unpublished items are never counted.
 """
 
-from collections import defaultdict
 from datetime import date
 from decimal import Decimal
 from functools import cached_property
 
-from django.db.models import Count, Q
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 
-from events.headcounts import Headcount, headcounts_for
 from events.models import Event
-from initiatives.models import IndicatorUpdate, Initiative
-from initiatives.selectors import PeriodTotal, network_period_totals
+from events.selectors import Headcount, event_pillar_ids, events_held, headcounts_for
+from initiatives.models import Initiative
+from initiatives.selectors import (
+    PeriodTotal,
+    initiative_counts_by_pillar,
+    initiatives_active,
+    initiatives_most_reported,
+    network_period_totals,
+)
 from members.models import Membership
 from members.selectors import active_member_count, memberships_begun, organisation_counts_by_kind
 from vocabulary.models import Pillar
@@ -47,14 +51,6 @@ def previous_period(start: date, end: date) -> tuple[date, date]:
 
 # Rows of the "largest events" and "most results" tables.
 TOP_ROWS = 20
-NOT_HELD = [Event.Status.CANCELLED, Event.Status.POSTPONED]
-
-
-def _period_events(run: ReportRun, start: date, end: date):
-    events = Event.objects.published().filter(start_date__range=(start, end))
-    if run.pillar_id:
-        events = events.filter(pillars=run.pillar_id)
-    return events
 
 
 class ReportData:
@@ -72,15 +68,11 @@ class ReportData:
 
     def held_events(self, start: date, end: date):
         """Published events of the window that took place or are planned (not cancelled or postponed)."""
-        return _period_events(self.run, start, end).exclude(status__in=NOT_HELD)
+        return events_held(start=start, end=end, pillar=self.run.pillar_id)
 
     @cached_property
     def events(self) -> list[Event]:
-        return list(
-            self.held_events(self.run.period_start, self.run.period_end)
-            .select_related("event_type", "province", "province__successor")
-            .order_by("start_date", "pk")
-        )
+        return list(self.held_events(self.run.period_start, self.run.period_end))
 
     @cached_property
     def headcounts(self) -> dict[int, Headcount]:
@@ -97,14 +89,7 @@ class ReportData:
     @cached_property
     def event_pillars(self) -> dict[int, set[int]]:
         """The published pillars of each event of the period."""
-        pairs = Event.pillars.through.objects.filter(
-            event__in=self.held_events(self.run.period_start, self.run.period_end),
-            pillar__is_published=True,
-        ).values_list("event_id", "pillar_id")
-        by_event: dict[int, set[int]] = defaultdict(set)
-        for event_id, pillar_id in pairs:
-            by_event[event_id].add(pillar_id)
-        return by_event
+        return event_pillar_ids(events=self.held_events(self.run.period_start, self.run.period_end))
 
     @cached_property
     def totals(self) -> list[PeriodTotal]:
@@ -133,15 +118,7 @@ class ReportData:
 
     def active_initiatives(self):
         run = self.run
-        initiatives = (
-            Initiative.objects.published()
-            .filter(Q(start__isnull=True) | Q(start__lte=run.period_end))
-            .filter(Q(end__isnull=True) | Q(end__gte=run.period_start))
-            .exclude(status=Initiative.Status.CANCELLED)
-        )
-        if run.pillar_id:
-            initiatives = initiatives.filter(pillars=run.pillar_id)
-        return initiatives
+        return initiatives_active(start=run.period_start, end=run.period_end, pillar=run.pillar_id)
 
     @cached_property
     def active_initiative_count(self) -> int:
@@ -158,27 +135,15 @@ class ReportData:
 
     @cached_property
     def initiatives_by_pillar(self) -> dict[int, int]:
-        return dict(
-            Initiative.pillars.through.objects.filter(initiative__in=self.active_initiatives())
-            .values_list("pillar_id")
-            .annotate(n=Count("initiative_id", distinct=True))
-            .order_by()
-        )
+        return initiative_counts_by_pillar(initiatives=self.active_initiatives())
 
     @cached_property
     def busiest_initiatives(self) -> list[Initiative]:
         """The active initiatives with the most approved updates dated in the period, each with
         ``reported``, the number of them."""
         run = self.run
-        approved = Q(
-            results__indicators__periods__updates__status=IndicatorUpdate.Status.APPROVED,
-            results__indicators__periods__updates__reported_on__range=(run.period_start, run.period_end),
-        )
-        return list(
-            self.active_initiatives()
-            .annotate(reported=Count("results__indicators__periods__updates", filter=approved))
-            .filter(reported__gt=0)
-            .order_by("-reported", "title_vi", "pk")[:TOP_ROWS]
+        return initiatives_most_reported(
+            initiatives=self.active_initiatives(), start=run.period_start, end=run.period_end, limit=TOP_ROWS
         )
 
 

@@ -9,8 +9,8 @@ from collections.abc import Iterator, Sequence
 
 from django.utils.translation import gettext as _
 
-from events.headcounts import headcounts_for
 from events.models import Event
+from events.selectors import events_held, headcounts_for
 from initiatives.selectors import indicator_value_rows, initiative_period_rows, sex_values
 from members.selectors import (
     current_membership,
@@ -25,7 +25,6 @@ from .data import (
     ReportData,
     _figure,
     _network_results,
-    _period_events,
     _place,
     _plain,
     _unit,
@@ -87,11 +86,14 @@ def build_member_directory(run: ReportRun, data: ReportData) -> Document:
 
 
 def _attendance_rows(run: ReportRun) -> Iterator[list]:
-    events = (
-        _period_events(run, run.period_start, run.period_end)
-        .select_related("event_type", "province", "province__successor")
-        .prefetch_related("organisers__organisation")
-        .order_by("start_date", "pk")
+    # Cancelled and postponed events are listed too, with their status: the export accounts for
+    # every event of the period.
+    events = events_held(
+        start=run.period_start,
+        end=run.period_end,
+        pillar=run.pillar_id,
+        with_organisers=True,
+        with_not_held=True,
     )
     # Headcounts are read a page of events at a time so a national-scale export stays bounded.
     page: list[Event] = []

@@ -14,8 +14,8 @@ from datetime import timedelta
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from events.headcounts import Headcount
 from events.models import Event
+from events.selectors import Headcount, events_upcoming
 from initiatives.models import Initiative
 from members.models import Organisation
 
@@ -223,19 +223,13 @@ def section_events(data: ReportData) -> Section:
 
 def section_upcoming_events(data: ReportData) -> Section:
     run = data.run
-    events = Event.objects.published().filter(
-        start_date__gt=run.period_end,
-        start_date__lte=run.period_end + timedelta(days=183),
-        status=Event.Status.PLANNED,
+    events = events_upcoming(
+        after=run.period_end, until=run.period_end + timedelta(days=183), pillar=run.pillar_id
     )
-    if run.pillar_id:
-        events = events.filter(pillars=run.pillar_id)
     count = events.count()
     rows = (
         [event.start_date, event.title, event.event_type.name, event.get_format_display(), _place(event)]
-        for event in events.select_related("event_type", "province", "province__successor")
-        .order_by("start_date", "pk")
-        .iterator(chunk_size=2000)
+        for event in events.iterator(chunk_size=2000)
     )
     paragraphs = [] if count else [_("No events are planned yet for the coming months.")]
     table = Table(

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from initiatives.models import IndicatorUpdate, Measure
+from initiatives.selectors import indicator_value_rows
 from initiatives.tests.factories import (
     IndicatorFactory,
     IndicatorUpdateFactory,
@@ -19,7 +20,7 @@ from initiatives.tests.factories import (
     sex_values,
 )
 from members.tests.factories import OrganisationFactory
-from reports import selectors, services
+from reports import services
 from reports.models import ReportFile, ReportRun
 from reports.tests.factories import ReportRunFactory
 from reports.tests.readers import csv_rows, xlsx_sheets
@@ -218,7 +219,7 @@ def test_a_pillar_run_keeps_the_pillars_initiatives_only(results):
 
 
 def test_pages_of_the_export_follow_one_another_without_gaps_or_repeats(results):
-    rows = list(selectors.indicator_value_rows(start=date(2022, 1, 1), end=date(2022, 12, 31), chunk_size=1))
+    rows = list(indicator_value_rows(start=date(2022, 1, 1), end=date(2022, 12, 31), chunk_size=1))
     assert sorted(row.reported_on for row in rows) == [
         date(2022, 6, 30),
         date(2022, 9, 30),

@@ -1,0 +1,175 @@
+"""What members report against a period: updates with their disaggregations and evidence, and
+the recorded corrections of approved figures."""
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from core.models import TimeStampedModel, generated_upload_name, status_field, user_link
+from core.private_files import ProtectedFileField, get_private_storage
+
+from .catalogue import DimensionValue, Measure, amount_field
+from .results import Period
+
+
+def evidence_upload_to(instance: "UpdateEvidence", filename: str) -> str:
+    return generated_upload_name("initiatives/evidence", filename)
+
+
+class IndicatorUpdate(TimeStampedModel):
+    """A reported value for a period; it counts in the actuals once a coordinator approves it."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        SUBMITTED = "submitted", _("submitted for approval")
+        APPROVED = "approved", _("approved")
+        RETURNED = "returned", _("returned for revision")
+
+    period = models.ForeignKey(
+        Period, verbose_name=_("period"), on_delete=models.CASCADE, related_name="updates"
+    )
+    organisation = models.ForeignKey(
+        "members.Organisation",
+        verbose_name=_("reported for"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="indicator_updates",
+    )
+    reported_on = models.DateField(_("figure as of"), help_text=_("The date the figure describes."))
+    value = amount_field(_("value"))
+    numerator = amount_field(_("numerator"))
+    denominator = amount_field(_("denominator"))
+    narrative = models.TextField(_("narrative"), blank=True)
+    status = status_field(Status, default=Status.DRAFT)
+    submitted_by = user_link(_("submitted by"), related_name="indicator_updates")
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    reviewer = user_link(_("reviewer"))
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    review_note = models.TextField(_("review note"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-reported_on", "-pk"]
+        verbose_name = _("indicator update")
+        verbose_name_plural = _("indicator updates")
+        permissions = [
+            ("approve_indicatorupdate", _("Can approve or return indicator updates")),
+            ("correct_indicatorupdate", _("Can correct an approved figure, giving a reason")),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.period.indicator} · {self.reported_on:%d/%m/%Y} · {self.get_status_display()}"
+
+    def clean(self) -> None:
+        errors: dict[str, list] = {}
+        period = self.period if self.period_id else None
+        if period is not None and self.reported_on and not (period.start <= self.reported_on <= period.end):
+            errors.setdefault("reported_on", []).append(
+                _("The date must fall within the period, %(start)s to %(end)s.")
+                % {"start": f"{period.start:%d/%m/%Y}", "end": f"{period.end:%d/%m/%Y}"}
+            )
+        measure = period.indicator.measure if period is not None else None
+        if measure == Measure.QUANTITATIVE and self.value is None:
+            errors.setdefault("value", []).append(_("Enter the value."))
+        if measure == Measure.PERCENTAGE:
+            if self.numerator is None:
+                errors.setdefault("numerator", []).append(_("Enter the numerator."))
+            if not self.denominator:
+                errors.setdefault("denominator", []).append(_("Enter a denominator greater than zero."))
+            if self.numerator is not None and self.denominator and self.numerator > self.denominator:
+                errors.setdefault("numerator", []).append(
+                    _("The numerator cannot be larger than the denominator.")
+                )
+        if measure == Measure.QUALITATIVE and not self.narrative.strip():
+            errors.setdefault("narrative", []).append(_("Describe the progress."))
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def amount(self) -> Decimal | None:
+        """What disaggregations break down: the value, or a percentage's numerator."""
+        return self.numerator if self.period.indicator.is_percentage else self.value
+
+    @property
+    def percentage(self) -> Decimal | None:
+        if self.numerator is None or not self.denominator:
+            return None
+        return self.numerator * 100 / self.denominator
+
+
+class UpdateDisaggregation(models.Model):
+    update = models.ForeignKey(
+        IndicatorUpdate, verbose_name=_("update"), on_delete=models.CASCADE, related_name="disaggregations"
+    )
+    dimension_value = models.ForeignKey(
+        DimensionValue, verbose_name=_("disaggregation"), on_delete=models.PROTECT, related_name="+"
+    )
+    value = amount_field(_("value"), required=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("disaggregated value")
+        verbose_name_plural = _("disaggregated values")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["update", "dimension_value"], name="one_value_per_update_dimension"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.dimension_value}: {self.value}"
+
+
+class UpdateEvidence(models.Model):
+    """A file backing an update: a PDF, Word or Excel document, or a re-encoded photo."""
+
+    update = models.ForeignKey(
+        IndicatorUpdate, verbose_name=_("update"), on_delete=models.CASCADE, related_name="evidence"
+    )
+    # Often a list of named beneficiaries: always in private storage.
+    file = ProtectedFileField(_("file"), storage=get_private_storage, upload_to=evidence_upload_to)
+    original_name = models.CharField(_("original name"), max_length=255, blank=True)
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("evidence file")
+        verbose_name_plural = _("evidence files")
+
+    def __str__(self) -> str:
+        return self.original_name or self.file.name
+
+    @property
+    def download_url(self) -> str:
+        """The permission-checked download."""
+        return reverse("initiatives:evidence_download", kwargs={"pk": self.pk})
+
+
+class UpdateCorrection(TimeStampedModel):
+    """A recorded change to an approved update: who changed what, from what, and why.
+
+    An approved figure counts in the network's totals, so it never changes silently: either it is
+    returned to the member and approved again, or a results approver records a correction here.
+    """
+
+    update = models.ForeignKey(
+        IndicatorUpdate, verbose_name=_("update"), on_delete=models.CASCADE, related_name="corrections"
+    )
+    reason = models.TextField(_("reason"))
+    corrected_by = user_link(_("corrected by"))
+    before = models.JSONField(_("before"), default=dict)
+    after = models.JSONField(_("after"), default=dict)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("correction")
+        verbose_name_plural = _("corrections")
+
+    def __str__(self) -> str:
+        return f"{self.update} · {self.created_at:%d/%m/%Y}"
