@@ -2,14 +2,12 @@
 the publish and unpublish actions."""
 
 from django.contrib import admin
-from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from simple_history.utils import bulk_update_with_history
 
+from . import history
 from .search import accent_insensitive_search
 
 
@@ -25,36 +23,9 @@ class AccentInsensitiveSearchMixin:
         return results, any("__" in field for field in self.accent_search_fields)
 
 
-# Rows a bulk action saves at a time: memory stays flat however many rows are selected.
-HISTORY_BATCH = 500
-
-
 def update_with_history(request: HttpRequest, queryset: QuerySet, **values) -> int:
-    """Set ``values`` on each selected row that differs, as ``queryset.update()`` would, and
-    record a history row for each by the user acting. Returns how many rows changed.
-
-    A bulk admin action (publish, unpublish, lock) would otherwise change rows without a trace.
-    """
-    model = queryset.model
-    fields = list(values)
-    if any(field.name == "updated_at" for field in model._meta.concrete_fields):
-        fields.append("updated_at")
-    now = timezone.now()
-    changed, batch = 0, []
-    with transaction.atomic():
-        # exclude() with several values keeps every row where at least one of them differs.
-        for obj in queryset.exclude(**values).order_by("pk").iterator(chunk_size=HISTORY_BATCH):
-            for name, value in values.items():
-                setattr(obj, name, value)
-            if "updated_at" in fields:
-                obj.updated_at = now
-            batch.append(obj)
-            if len(batch) == HISTORY_BATCH:
-                changed += bulk_update_with_history(batch, model, fields, default_user=request.user)
-                batch = []
-        if batch:
-            changed += bulk_update_with_history(batch, model, fields, default_user=request.user)
-    return changed
+    """A bulk admin action's change, with a history row for each row changed by the user acting."""
+    return history.update_with_history(queryset, user=request.user, **values)
 
 
 class PublishActionsMixin:

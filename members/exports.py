@@ -4,15 +4,14 @@ Public exports carry what the public pages show. Private contact fields are adde
 coordinators, from the admin.
 """
 
-import csv
-import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
-import xlsxwriter
 from django.db.models import QuerySet
-from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from core.tabular import table_response
 
 from .models import Organisation
 from .selectors import (
@@ -24,13 +23,6 @@ from .selectors import (
 )
 
 CHUNK = 500
-
-
-class _Echo:
-    """A file-like object whose write returns the line, for streaming csv.writer output."""
-
-    def write(self, value: str) -> str:
-        return value
 
 
 def _headers(private: bool) -> list[str]:
@@ -79,41 +71,12 @@ def _rows(organisations: QuerySet[Organisation], private: bool) -> Iterator[list
         yield row
 
 
-def _filename(fmt: str) -> str:
-    return f"npap-members-{timezone.localdate():%Y-%m-%d}.{fmt}"
-
-
-def _csv_stream(rows: Iterable[list], headers: list[str]) -> Iterator[str]:
-    writer = csv.writer(_Echo())
-    yield "\ufeff"
-    yield writer.writerow(headers)
-    for row in rows:
-        yield writer.writerow(row)
-
-
 def directory_response(organisations: QuerySet[Organisation], *, fmt: str, private: bool) -> HttpResponse:
-    headers = _headers(private)
-    rows = _rows(organisations, private)
-    if fmt == "csv":
-        response = StreamingHttpResponse(_csv_stream(rows, headers), content_type="text/csv; charset=utf-8")
-    elif fmt == "xlsx":
-        buffer = io.BytesIO()
-        # constant_memory writes each row out as it goes instead of keeping the sheet in memory.
-        workbook = xlsxwriter.Workbook(buffer, {"constant_memory": True, "in_memory": False})
-        sheet = workbook.add_worksheet(_("Members")[:31])
-        bold = workbook.add_format({"bold": True})
-        sheet.write_row(0, 0, headers, bold)
-        sheet.freeze_panes(1, 0)
-        sheet.set_column(0, 1, 45)
-        sheet.set_column(2, len(headers) - 1, 20)
-        for index, row in enumerate(rows, start=1):
-            sheet.write_row(index, 0, row)
-        workbook.close()
-        response = HttpResponse(
-            buffer.getvalue(),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-    else:
-        raise Http404
-    response["Content-Disposition"] = f'attachment; filename="{_filename(fmt)}"'
-    return response
+    return table_response(
+        fmt=fmt,
+        headers=_headers(private),
+        rows=_rows(organisations, private),
+        filename=f"npap-members-{timezone.localdate():%Y-%m-%d}",
+        sheet=_("Members"),
+        wide_columns=2,
+    )

@@ -179,3 +179,8 @@ def active_member_count(*, on: date, pillar: int | None = None) -> int:
 
 def organisation_counts_by_kind(*, pillar: int | None = None) -> dict[str, int]:
     return count_by(organisations_of_pillar(pillar=pillar), "kind")
+
+
+def organisation_kinds() -> list[tuple[str, str]]:
+    """The kinds of organisation, as (value, label), in the directory's order."""
+    return Organisation.Kind.choices

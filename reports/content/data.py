@@ -6,16 +6,17 @@ exports alike. Every figure comes from the selectors of the app that owns it, wi
 as the public pages: unpublished items are never counted.
 """
 
+from __future__ import annotations
+
 from datetime import date
 from decimal import Decimal
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 
-from events.models import Event
 from events.selectors import Headcount, event_pillar_ids, events_held, headcounts_for
-from initiatives.models import Initiative
 from initiatives.selectors import (
     PeriodTotal,
     initiative_counts_by_pillar,
@@ -23,12 +24,16 @@ from initiatives.selectors import (
     initiatives_most_reported,
     network_period_totals,
 )
-from members.models import Membership
 from members.selectors import active_member_count, memberships_begun, organisation_counts_by_kind
 from vocabulary.models import Pillar
 
 from ..documents import Table
 from ..models import ReportRun
+
+if TYPE_CHECKING:
+    from events.models import Event
+    from initiatives.models import Initiative
+    from members.models import Membership
 
 
 def period_subtitle(run: ReportRun) -> str:

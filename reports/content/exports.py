@@ -5,11 +5,13 @@ Each is a document of complete tables, one row per organisation, event or figure
 and CSV formats and for analysis elsewhere; the rows are generated as the table is written.
 """
 
+from __future__ import annotations
+
 from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 
-from events.models import Event
 from events.selectors import events_held, headcounts_for
 from initiatives.selectors import indicator_value_rows, initiative_period_rows, sex_values
 from members.selectors import (
@@ -30,6 +32,9 @@ from .data import (
     _unit,
     period_subtitle,
 )
+
+if TYPE_CHECKING:
+    from events.models import Event
 
 
 def _table_document(run: ReportRun, title: str, table: Table, paragraphs: Sequence[str] = ()) -> Document:

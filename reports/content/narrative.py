@@ -7,21 +7,27 @@ the complete lists are in the Excel and CSV versions of the same report, and the
 where it leaves a list out.
 """
 
+from __future__ import annotations
+
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from events.models import Event
 from events.selectors import Headcount, events_upcoming
-from initiatives.models import Initiative
-from members.models import Organisation
+from members.selectors import organisation_kinds
 
 from ..documents import Document, Section, Table
 from ..models import ReportRun
 from .data import TOP_ROWS, ReportData, _figure, _network_results, _place, _unit, period_subtitle
+
+if TYPE_CHECKING:
+    from events.models import Event
+    from initiatives.models import Initiative
+
 
 # A list this long or shorter is printed in full in PDF and Word; a longer one is summarised
 # there and listed completely in Excel and CSV.
@@ -76,7 +82,7 @@ def section_members(data: ReportData) -> Section:
         columns=[_("Kind"), _("Organisations"), _("New in the period")],
         rows=[
             [str(label).capitalize(), by_kind[value], len(new_by_kind.get(value, ()))]
-            for value, label in Organisation.Kind.choices
+            for value, label in organisation_kinds()
             if value in by_kind
         ],
         chart_label_column=0,
