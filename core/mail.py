@@ -23,6 +23,7 @@ from django.utils import timezone, translation
 
 from .dispatch import NotDispatched, send_task
 from .models import AccountSettings, OutgoingMail
+from .roles import users_with_perm
 
 logger = logging.getLogger(__name__)
 
@@ -41,6 +42,8 @@ class Notice:
     action_label: str = ""
     action_path: str = ""
     details: list[tuple[str, str]] = field(default_factory=list)
+    # Reminders, which people may decline, carry a link that turns them off.
+    opt_out_path: str = ""
 
 
 def absolute_url(path: str) -> str:
@@ -81,6 +84,7 @@ def mail_notify(
         context = {
             "notice": notice,
             "action_url": absolute_url(notice.action_path) if notice.action_path else "",
+            "opt_out_url": absolute_url(notice.opt_out_path) if notice.opt_out_path else "",
             "home_url": absolute_url("/"),
             "language": language,
         }
@@ -110,6 +114,15 @@ def mail_notify_all(
 ) -> list[OutgoingMail]:
     mails = [mail_notify(user=user, kind=kind, key=key, compose=compose) for user in users]
     return [mail for mail in mails if mail is not None]
+
+
+def mail_notify_perm(
+    *, perm: str, actor_id: int | None, kind: str, key: str, compose: Callable[[], Notice]
+) -> list[OutgoingMail]:
+    """Write the notice for everyone who holds ``perm`` (see :mod:`core.roles`) but the person
+    whose action it reports: who asks for a decision is not asked to make it."""
+    users = users_with_perm(perm).exclude(pk=actor_id)
+    return mail_notify_all(users=users, kind=kind, key=key, compose=compose)
 
 
 def mail_dispatch(*, mail_id: int) -> bool:

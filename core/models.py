@@ -2,8 +2,8 @@
 
 import os
 import uuid
-from collections.abc import Collection
-from typing import ClassVar
+from collections.abc import Callable, Collection
+from typing import Any, ClassVar
 
 from django.conf import settings
 from django.db import models
@@ -12,16 +12,30 @@ from django.utils.translation import gettext_lazy as _
 from .search import fold_fields
 
 
+def optional_link(
+    to: str | type[models.Model],
+    verbose_name: str,
+    *,
+    on_delete: Callable = models.SET_NULL,
+    related_name: str = "+",
+    **options: Any,
+) -> models.ForeignKey:
+    """A link to another row that a row may do without (``blank`` unless ``blank=False`` says
+    a form must ask for it). By default the row outlives the one it links to."""
+    options.setdefault("blank", True)
+    return models.ForeignKey(
+        to, verbose_name=verbose_name, null=True, on_delete=on_delete, related_name=related_name, **options
+    )
+
+
 def user_link(verbose_name: str, *, related_name: str = "+", blank: bool = True) -> models.ForeignKey:
     """A link to the account that did something; the row outlives the account."""
-    return models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=verbose_name,
-        null=True,
-        blank=blank,
-        on_delete=models.SET_NULL,
-        related_name=related_name,
-    )
+    return optional_link(settings.AUTH_USER_MODEL, verbose_name, related_name=related_name, blank=blank)
+
+
+def order_field() -> models.PositiveSmallIntegerField:
+    """Where a row stands among the rows listed with it; coordinators change it in the admin."""
+    return models.PositiveSmallIntegerField(_("order"), default=0)
 
 
 def language_field() -> models.CharField:
@@ -42,6 +56,40 @@ class TimeStampedModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+class ReferenceModel(models.Model):
+    """A short list coordinators edit, such as the types of event: a fixed ``code`` that reference
+    data and filters find a row by, a name, and the order lists show the rows in.
+    :func:`core.reference.add_missing` loads the rows every install needs."""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    order = order_field()
+
+    class Meta:
+        abstract = True
+        ordering = ["order", "code"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class GalleryPhoto(models.Model):
+    """A photo in the gallery of an event's or an initiative's page
+    (``templates/core/fragment_photos.html``). The concrete model gives ``image``, ``thumbnail``
+    and ``caption``, stored in a folder of its own."""
+
+    order = order_field()
+
+    class Meta:
+        abstract = True
+        ordering = ["order", "pk"]
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+
+    def __str__(self) -> str:
+        return self.caption or self.image.name
 
 
 class SearchTextModel(models.Model):

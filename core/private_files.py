@@ -29,6 +29,7 @@ import re
 import shutil
 import unicodedata
 from pathlib import Path
+from typing import ClassVar
 from urllib.parse import quote
 
 from django.conf import settings
@@ -39,6 +40,7 @@ from django.db import models, transaction
 from django.db.models.fields.files import FieldFile
 from django.forms.models import BaseInlineFormSet
 from django.http import FileResponse, Http404, HttpResponse
+from django.urls import reverse
 
 from .models import generated_upload_name
 
@@ -142,6 +144,17 @@ class ProtectedFileField(models.FileField):
     while the file is private, the public media URL otherwise."""
 
     attr_class = ProtectedFieldFile
+
+
+class PrivateDownload:
+    """For a model with a :class:`ProtectedFileField`: ``download_url`` is the permission-checked
+    view named by ``DOWNLOAD_VIEW``, which answers for the row's primary key."""
+
+    DOWNLOAD_VIEW: ClassVar[str]
+
+    @property
+    def download_url(self) -> str:
+        return reverse(self.DOWNLOAD_VIEW, kwargs={"pk": self.pk})
 
 
 def document_upload_name(folder: str, filename: str, *, private: bool) -> str:

@@ -5,6 +5,7 @@ from datetime import date, time
 
 from django.db import transaction
 
+from members.demo import organisation_get_or_create
 from members.models import Organisation
 from vocabulary.models import Pillar, Province
 
@@ -26,17 +27,7 @@ def load_series_and_organisers() -> None:
         )
     provinces = {p.code: p for p in Province.objects.all()}
     for row in EXTRA_ORGANISATIONS:
-        Organisation.objects.get_or_create(
-            slug=row["slug"],
-            defaults={
-                "acronym": row["acronym"],
-                "name_vi": row["name_vi"],
-                "name_en": row["name_en"],
-                "kind": row["kind"],
-                "province": provinces.get(row["province"]),
-                "is_published": True,
-            },
-        )
+        organisation_get_or_create(row, provinces=provinces)
 
 
 def _time(value: str | None) -> time | None:

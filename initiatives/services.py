@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import roles
-from core.mail import Notice, mail_notify, mail_notify_all
+from core.mail import Notice, mail_notify, mail_notify_perm
 from members.models import Organisation
 
 from .models import DimensionValue, IndicatorUpdate, Period, UpdateDisaggregation, UpdateEvidence
@@ -118,9 +118,9 @@ def _notify_approvers(update: IndicatorUpdate) -> None:
             action_path=reverse("initiatives:approval_queue"),
         )
 
-    approvers = roles.users_with_perm(roles.APPROVE_RESULTS).exclude(pk=update.submitted_by_id)
-    mail_notify_all(
-        users=approvers,
+    mail_notify_perm(
+        perm=roles.APPROVE_RESULTS,
+        actor_id=update.submitted_by_id,
         kind="update-submitted",
         key=f"{update.pk}:{update.submitted_at:%Y%m%d%H%M%S%f}",
         compose=compose,

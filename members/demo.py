@@ -9,28 +9,34 @@ from .demo_data import ORGANISATIONS
 from .models import Membership, MembershipType, Organisation, PillarParticipation
 
 
+def organisation_get_or_create(row: dict, *, provinces: dict[str, Province]) -> tuple[Organisation, bool]:
+    """The organisation of a demo row, made from the row if its slug is new. Other apps' demo
+    data add the organisations they refer to this way, giving fewer of the fields."""
+    return Organisation.objects.get_or_create(
+        slug=row["slug"],
+        defaults={
+            "name_vi": row["name_vi"],
+            "name_en": row["name_en"],
+            "description_vi": row.get("description_vi"),
+            "description_en": row.get("description_en"),
+            "acronym": row["acronym"],
+            "aliases": "\n".join(row.get("aliases", [])),
+            "kind": row["kind"],
+            "province": provinces.get(row["province"]) if row["province"] else None,
+            "is_published": row.get("published", True),
+        },
+    )
+
+
 @transaction.atomic
 def load() -> dict[str, int]:
     types = {t.code: t for t in MembershipType.objects.all()}
-    provinces_by_code = {p.code: p for p in Province.objects.all()}
+    provinces = {p.code: p for p in Province.objects.all()}
     pillars = {p.code: p for p in Pillar.objects.all()}
 
     created = 0
     for row in ORGANISATIONS:
-        organisation, was_created = Organisation.objects.get_or_create(
-            slug=row["slug"],
-            defaults={
-                "name_vi": row["name_vi"],
-                "name_en": row["name_en"],
-                "description_vi": row["description_vi"],
-                "description_en": row["description_en"],
-                "acronym": row["acronym"],
-                "aliases": "\n".join(row["aliases"]),
-                "kind": row["kind"],
-                "province": provinces_by_code.get(row["province"]) if row["province"] else None,
-                "is_published": row.get("published", True),
-            },
-        )
+        organisation, was_created = organisation_get_or_create(row, provinces=provinces)
         created += was_created
         if not was_created:
             continue  # a coordinator may have edited it since; leave their edits alone

@@ -12,7 +12,16 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from core.models import PublishedQuerySet, SearchTextModel, TimeStampedModel, status_field, user_link
+from core.models import (
+    PublishedQuerySet,
+    ReferenceModel,
+    SearchTextModel,
+    TimeStampedModel,
+    optional_link,
+    status_field,
+    user_link,
+)
+from vocabulary.models import province_link
 
 
 def _in_force_on(on: date) -> Q:
@@ -72,22 +81,8 @@ class Organisation(SearchTextModel, TimeStampedModel):
     )
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER, db_index=True)
-    parent = models.ForeignKey(
-        "self",
-        verbose_name=_("parent organisation"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="children",
-    )
-    province = models.ForeignKey(
-        "vocabulary.Province",
-        verbose_name=_("province"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="organisations",
-    )
+    parent = optional_link("self", _("parent organisation"), related_name="children")
+    province = province_link(related_name="organisations")
     website = models.URLField(_("website"), blank=True)
     logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
     logo_thumbnail = models.ImageField(_("logo thumbnail"), upload_to="logos/", blank=True, editable=False)
@@ -127,20 +122,12 @@ class Organisation(SearchTextModel, TimeStampedModel):
         return [line.strip() for line in self.aliases.splitlines() if line.strip()]
 
 
-class MembershipType(models.Model):
+class MembershipType(ReferenceModel):
     """Editable data: founding member, member, observer, secretariat, partner…"""
 
-    code = models.SlugField(_("code"), max_length=40, unique=True)
-    name = models.CharField(_("name"), max_length=100)
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    class Meta:
-        ordering = ["order", "code"]
+    class Meta(ReferenceModel.Meta):
         verbose_name = _("membership type")
         verbose_name_plural = _("membership types")
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class MembershipQuerySet(models.QuerySet):

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from core import roles
 from core.images import CleanImage, image_store
-from core.mail import Notice, mail_notify, mail_notify_all
+from core.mail import Notice, mail_notify, mail_notify_perm
 
 from .models import Affiliation, EditorRequest, Organisation, Person
 
@@ -72,9 +72,9 @@ def _notify_deciders(editor_request: EditorRequest) -> None:
             action_path=reverse("admin:members_editorrequest_change", args=[editor_request.pk]),
         )
 
-    deciders = roles.users_with_perm(roles.DECIDE_EDITOR_REQUESTS).exclude(pk=requester.pk)
-    mail_notify_all(
-        users=deciders,
+    mail_notify_perm(
+        perm=roles.DECIDE_EDITOR_REQUESTS,
+        actor_id=requester.pk,
         kind="editor-request",
         key=f"{editor_request.pk}:{editor_request.updated_at:%Y%m%d%H%M%S%f}",
         compose=compose,

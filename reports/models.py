@@ -7,6 +7,7 @@ from simple_history.models import HistoricalRecords
 
 from core.models import TimeStampedModel, language_field, status_field, user_link
 from core.private_files import private_storage
+from vocabulary.models import pillar_link
 
 
 # Named by the first migration; report files are kept in the portal's one private storage.
@@ -40,14 +41,7 @@ class ReportRun(TimeStampedModel):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, db_index=True)
     period_start = models.DateField(_("from"))
     period_end = models.DateField(_("to"))
-    pillar = models.ForeignKey(
-        "vocabulary.Pillar",
-        verbose_name=_("pillar"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    pillar = pillar_link()
     language = language_field()
     formats = models.JSONField(_("formats"), default=list)
     status = status_field(Status, default=Status.PENDING)
@@ -125,14 +119,7 @@ class PublishedReport(TimeStampedModel):
         _("cover thumbnail"), upload_to="report-covers/", blank=True, editable=False
     )
     kind = models.CharField(_("kind"), max_length=20, choices=ReportRun.Kind.choices, db_index=True)
-    pillar = models.ForeignKey(
-        "vocabulary.Pillar",
-        verbose_name=_("pillar"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    pillar = pillar_link()
     year = models.PositiveSmallIntegerField(_("year"), db_index=True)
     language = language_field()
     file = models.ForeignKey(

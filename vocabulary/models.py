@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.models import PublishedQuerySet, TimeStampedModel
+from core.models import PublishedQuerySet, TimeStampedModel, optional_link, order_field
 
 
 class ProvinceQuerySet(models.QuerySet):
@@ -52,16 +52,14 @@ class Province(models.Model):
     code = models.SlugField(_("code"), max_length=40, unique=True)
     name = models.CharField(_("name"), max_length=100)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.PROVINCE)
-    successor = models.ForeignKey(
+    successor = optional_link(
         "self",
-        verbose_name=_("merged into"),
-        null=True,
-        blank=True,
+        _("merged into"),
         on_delete=models.PROTECT,
         related_name="predecessors",
         help_text=_("For a former province: the current province it became part of."),
     )
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    order = order_field()
 
     objects = ProvinceQuerySet.as_manager()
 
@@ -80,13 +78,18 @@ class Province(models.Model):
         return self.successor or self
 
 
+def province_link(*, related_name: str) -> models.ForeignKey:
+    """The province a row is in, if it has one; a province in use cannot be deleted."""
+    return optional_link(Province, _("province"), on_delete=models.PROTECT, related_name=related_name)
+
+
 class Pillar(TimeStampedModel):
     """A thematic area of the programme. Pillars are data coordinators edit, never a fixed list."""
 
     code = models.SlugField(_("code"), max_length=40, unique=True)
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("description"), blank=True)
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    order = order_field()
     colour = models.CharField(
         _("colour"),
         max_length=7,
@@ -110,6 +113,11 @@ class Pillar(TimeStampedModel):
         return reverse("initiatives:pillar_detail", kwargs={"code": self.code})
 
 
+def pillar_link() -> models.ForeignKey:
+    """The one pillar a row is about, if any; a pillar in use cannot be deleted."""
+    return optional_link(Pillar, _("pillar"), on_delete=models.PROTECT)
+
+
 class TechnicalGroup(TimeStampedModel):
     """A pillar's technical group (e.g. "Innovation & Finance"), with an optional lead."""
 
@@ -118,15 +126,10 @@ class TechnicalGroup(TimeStampedModel):
     )
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("description"), blank=True)
-    lead_organisation = models.ForeignKey(
-        "members.Organisation",
-        verbose_name=_("lead organisation"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="led_technical_groups",
+    lead_organisation = optional_link(
+        "members.Organisation", _("lead organisation"), related_name="led_technical_groups"
     )
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    order = order_field()
 
     class Meta:
         db_table = "initiatives_technicalgroup"

@@ -67,31 +67,20 @@ def load_provinces() -> int:
     names and mergers included, back to the law's list."""
     created = 0
     for order, row in enumerate(CURRENT_PROVINCES, start=1):
-        _, was_created = Province.objects.update_or_create(
-            code=row["code"],
-            defaults={
-                "name_vi": row["name_vi"],
-                "name_en": row["name_en"],
-                "kind": row["kind"],
-                "order": order,
-                "successor": None,
-            },
-        )
-        created += was_created
+        created += _province_put(row, kind=row["kind"], order=order, successor=None)
     current = {p.code: p for p in Province.objects.current()}
     for order, row in enumerate(FORMER_PROVINCES, start=100):
-        _, was_created = Province.objects.update_or_create(
-            code=row["code"],
-            defaults={
-                "name_vi": row["name_vi"],
-                "name_en": row["name_en"],
-                "kind": Province.Kind.PROVINCE,
-                "order": order,
-                "successor": current[row["successor"]],
-            },
-        )
-        created += was_created
+        successor = current[row["successor"]]
+        created += _province_put(row, kind=Province.Kind.PROVINCE, order=order, successor=successor)
     return created
+
+
+def _province_put(row: dict, **values: object) -> bool:
+    """Bring the province of ``row`` to the row's names and ``values``; True if it is new."""
+    _, was_created = Province.objects.update_or_create(
+        code=row["code"], defaults={"name_vi": row["name_vi"], "name_en": row["name_en"], **values}
+    )
+    return was_created
 
 
 def load_pillars() -> int:

@@ -1,10 +1,9 @@
 """Who took part in an event, and the sign-in sheets that record it."""
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.models import TimeStampedModel
+from core.models import TimeStampedModel, optional_link, status_field, user_link
 
 from .event import Event
 
@@ -35,13 +34,8 @@ class Participation(TimeStampedModel):
     person = models.ForeignKey(
         "members.Person", verbose_name=_("person"), on_delete=models.CASCADE, related_name="participations"
     )
-    organisation = models.ForeignKey(
-        "members.Organisation",
-        verbose_name=_("organisation at the time"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="event_participations",
+    organisation = optional_link(
+        "members.Organisation", _("organisation at the time"), related_name="event_participations"
     )
     organisation_name = models.CharField(
         _("organisation (as written)"),
@@ -50,9 +44,7 @@ class Participation(TimeStampedModel):
         help_text=_("As written on the sign-in sheet, when it is not in the directory."),
     )
     role = models.CharField(_("role"), max_length=12, choices=Role.choices, default=Role.PARTICIPANT)
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.ATTENDED, db_index=True
-    )
+    status = status_field(Status, default=Status.ATTENDED)
     mode = models.CharField(_("attendance"), max_length=10, choices=Mode.choices, default=Mode.IN_PERSON)
 
     class Meta:
@@ -88,20 +80,11 @@ class SignInImport(TimeStampedModel):
     event = models.ForeignKey(
         Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="signin_imports"
     )
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("uploaded by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    uploaded_by = user_link(_("uploaded by"))
     file_name = models.CharField(_("file name"), max_length=255, blank=True)
     rows = models.JSONField(_("rows"), default=list, blank=True)
     ignored_columns = models.JSONField(_("ignored columns"), default=list, blank=True)
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.PREVIEW, db_index=True
-    )
+    status = status_field(Status, default=Status.PREVIEW)
     committed_at = models.DateTimeField(_("imported at"), null=True, blank=True)
 
     class Meta:

@@ -1,14 +1,18 @@
 """What an event's page shows besides its details: the agenda (sessions and items, with who
 presents them), the documents and the photos."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from core.private_files import ProtectedFileField, document_upload_name, get_document_storage
+from core.models import GalleryPhoto, language_field, optional_link, order_field
+from core.private_files import (
+    PrivateDownload,
+    ProtectedFileField,
+    document_upload_name,
+    get_document_storage,
+)
 
 from .event import Event
 
@@ -33,7 +37,7 @@ class AgendaSession(models.Model):
     start_time = models.TimeField(_("start time"), null=True, blank=True)
     end_time = models.TimeField(_("end time"), null=True, blank=True)
     room = models.CharField(_("room"), max_length=200, blank=True)
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    order = order_field()
 
     class Meta:
         ordering = ["date", "order", "start_time", "pk"]
@@ -48,7 +52,9 @@ class AgendaSession(models.Model):
             raise ValidationError({"end_time": _("The end time cannot be before the start time.")})
 
 
-class EventDocument(models.Model):
+class EventDocument(PrivateDownload, models.Model):
+    DOWNLOAD_VIEW = "events:document_download"
+
     class Kind(models.TextChoices):
         AGENDA = "agenda", _("agenda")
         CONCEPT_NOTE = "concept_note", _("concept note")
@@ -68,13 +74,13 @@ class EventDocument(models.Model):
         _("file"), storage=get_document_storage, upload_to=document_upload_to, blank=True
     )
     url = models.URLField(_("link"), blank=True)
-    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES, default="vi")
+    language = language_field()
     is_public = models.BooleanField(
         _("public"),
         default=True,
         help_text=_("Untick for documents only coordinators and the organisers may download."),
     )
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    order = order_field()
 
     class Meta:
         ordering = ["order", "kind", "pk"]
@@ -94,11 +100,6 @@ class EventDocument(models.Model):
     def href(self) -> str:
         return self.file.url if self.file else self.url
 
-    @property
-    def download_url(self) -> str:
-        """The permission-checked download of a file that is not public."""
-        return reverse("events:document_download", kwargs={"pk": self.pk})
-
 
 class AgendaItem(models.Model):
     """One talk or discussion on the programme, with who presents it."""
@@ -106,42 +107,16 @@ class AgendaItem(models.Model):
     event = models.ForeignKey(
         Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="agenda_items"
     )
-    session = models.ForeignKey(
-        AgendaSession,
-        verbose_name=_("session"),
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="items",
-    )
+    session = optional_link(AgendaSession, _("session"), on_delete=models.CASCADE, related_name="items")
     title = models.CharField(_("title"), max_length=300)
     start_time = models.TimeField(_("start time"), null=True, blank=True)
     end_time = models.TimeField(_("end time"), null=True, blank=True)
-    presenter = models.ForeignKey(
-        "members.Person",
-        verbose_name=_("presenter"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="agenda_items",
+    presenter = optional_link("members.Person", _("presenter"), related_name="agenda_items")
+    presenter_organisation = optional_link(
+        "members.Organisation", _("presenting organisation"), related_name="agenda_items"
     )
-    presenter_organisation = models.ForeignKey(
-        "members.Organisation",
-        verbose_name=_("presenting organisation"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="agenda_items",
-    )
-    document = models.ForeignKey(
-        EventDocument,
-        verbose_name=_("document"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="agenda_items",
-    )
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    document = optional_link(EventDocument, _("document"), related_name="agenda_items")
+    order = order_field()
 
     class Meta:
         ordering = ["session__order", "order", "start_time", "pk"]
@@ -163,7 +138,7 @@ class AgendaItem(models.Model):
             raise ValidationError(errors)
 
 
-class EventPhoto(models.Model):
+class EventPhoto(GalleryPhoto):
     event = models.ForeignKey(Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="photos")
     image = models.ImageField(_("photo"), upload_to="events/photos/")
     thumbnail = models.ImageField(_("thumbnail"), upload_to="events/photos/", blank=True, editable=False)
@@ -171,12 +146,3 @@ class EventPhoto(models.Model):
     height = models.PositiveIntegerField(_("height"), default=0, editable=False)
     caption = models.CharField(_("caption"), max_length=300, blank=True)
     credit = models.CharField(_("credit"), max_length=200, blank=True)
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    class Meta:
-        ordering = ["order", "pk"]
-        verbose_name = _("photo")
-        verbose_name_plural = _("photos")
-
-    def __str__(self) -> str:
-        return self.caption or self.image.name

@@ -15,23 +15,24 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.models import PublishedQuerySet, SearchTextModel, TimeStampedModel
+from core.models import (
+    PublishedQuerySet,
+    ReferenceModel,
+    SearchTextModel,
+    TimeStampedModel,
+    optional_link,
+    order_field,
+    status_field,
+)
+from vocabulary.models import province_link
 
 
-class EventType(models.Model):
+class EventType(ReferenceModel):
     """Editable data: consultation workshop, working-group meeting, training, roundtable…"""
 
-    code = models.SlugField(_("code"), max_length=40, unique=True)
-    name = models.CharField(_("name"), max_length=100)
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    class Meta:
-        ordering = ["order", "code"]
+    class Meta(ReferenceModel.Meta):
         verbose_name = _("event type")
         verbose_name_plural = _("event types")
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class EventSeries(models.Model):
@@ -79,17 +80,8 @@ class Event(SearchTextModel, TimeStampedModel):
     event_type = models.ForeignKey(
         EventType, verbose_name=_("event type"), on_delete=models.PROTECT, related_name="events"
     )
-    series = models.ForeignKey(
-        EventSeries,
-        verbose_name=_("series"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="events",
-    )
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.PLANNED, db_index=True
-    )
+    series = optional_link(EventSeries, _("series"), related_name="events")
+    status = status_field(Status, default=Status.PLANNED)
     format = models.CharField(
         _("format"), max_length=8, choices=Format.choices, default=Format.OFFLINE, db_index=True
     )
@@ -103,14 +95,7 @@ class Event(SearchTextModel, TimeStampedModel):
     start_time = models.TimeField(_("start time"), null=True, blank=True)
     end_time = models.TimeField(_("end time"), null=True, blank=True)
     venue = models.CharField(_("venue"), max_length=300, blank=True)
-    province = models.ForeignKey(
-        "vocabulary.Province",
-        verbose_name=_("province"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="events",
-    )
+    province = province_link(related_name="events")
     country = models.CharField(
         _("country"), max_length=100, blank=True, help_text=_("For events abroad, such as delegations.")
     )
@@ -224,7 +209,7 @@ class EventOrganiser(models.Model):
         related_name="event_roles",
     )
     role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.HOST)
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    order = order_field()
 
     class Meta:
         ordering = ["order", "role", "pk"]

@@ -7,6 +7,8 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.models import ReferenceModel, order_field
+
 NON_NEGATIVE = [MinValueValidator(Decimal("0"), message=_("Enter a number that is not negative."))]
 
 
@@ -22,20 +24,12 @@ def amount_field(verbose_name: str, *, required: bool = False) -> models.Decimal
     )
 
 
-class Dimension(models.Model):
+class Dimension(ReferenceModel):
     """A way of breaking a figure down (sex, age group, …): data coordinators edit."""
 
-    code = models.SlugField(_("code"), max_length=40, unique=True)
-    name = models.CharField(_("name"), max_length=100)
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    class Meta:
-        ordering = ["order", "code"]
+    class Meta(ReferenceModel.Meta):
         verbose_name = _("disaggregation dimension")
         verbose_name_plural = _("disaggregation dimensions")
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class DimensionValue(models.Model):
@@ -44,7 +38,7 @@ class DimensionValue(models.Model):
     )
     code = models.SlugField(_("code"), max_length=40)
     name = models.CharField(_("name"), max_length=100)
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    order = order_field()
 
     class Meta:
         ordering = ["dimension__order", "order", "code"]
@@ -84,7 +78,7 @@ class NetworkIndicator(models.Model):
         ),
     )
     is_headline = models.BooleanField(_("shown on the home page"), default=False)
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    order = order_field()
 
     class Meta:
         ordering = ["order", "code"]

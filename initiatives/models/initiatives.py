@@ -11,8 +11,13 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from core.models import PublishedQuerySet, SearchTextModel, TimeStampedModel
-from core.private_files import ProtectedFileField, document_upload_name, get_document_storage
+from core.models import GalleryPhoto, PublishedQuerySet, SearchTextModel, TimeStampedModel, optional_link
+from core.private_files import (
+    PrivateDownload,
+    ProtectedFileField,
+    document_upload_name,
+    get_document_storage,
+)
 
 from .catalogue import amount_field
 
@@ -47,12 +52,9 @@ class Initiative(SearchTextModel, TimeStampedModel):
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     summary = models.TextField(_("summary"), blank=True)
     objectives = models.TextField(_("objectives"), blank=True)
-    parent = models.ForeignKey(
+    parent = optional_link(
         "self",
-        verbose_name=_("programme"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
+        _("programme"),
         related_name="children",
         help_text=_("The programme this initiative belongs to, if any."),
     )
@@ -142,7 +144,9 @@ class InitiativePartner(models.Model):
         return f"{self.organisation} · {self.get_role_display()}"
 
 
-class InitiativeDocument(models.Model):
+class InitiativeDocument(PrivateDownload, models.Model):
+    DOWNLOAD_VIEW = "initiatives:document_download"
+
     initiative = models.ForeignKey(
         Initiative, verbose_name=_("initiative"), on_delete=models.CASCADE, related_name="documents"
     )
@@ -164,25 +168,11 @@ class InitiativeDocument(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    @property
-    def download_url(self) -> str:
-        """The permission-checked download of a file that is not public."""
-        return reverse("initiatives:document_download", kwargs={"pk": self.pk})
 
-
-class InitiativePhoto(models.Model):
+class InitiativePhoto(GalleryPhoto):
     initiative = models.ForeignKey(
         Initiative, verbose_name=_("initiative"), on_delete=models.CASCADE, related_name="photos"
     )
     image = models.ImageField(_("photo"), upload_to="initiatives/photos/")
     thumbnail = models.ImageField(_("thumbnail"), upload_to="initiatives/photos/", blank=True, editable=False)
     caption = models.CharField(_("caption"), max_length=255, blank=True)
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    class Meta:
-        ordering = ["order", "pk"]
-        verbose_name = _("photo")
-        verbose_name_plural = _("photos")
-
-    def __str__(self) -> str:
-        return self.caption or self.image.name

@@ -7,6 +7,8 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.models import optional_link, order_field
+
 from .catalogue import DimensionValue, Measure, NetworkIndicator, amount_field
 from .initiatives import Initiative
 
@@ -23,7 +25,7 @@ class Result(models.Model):
     type = models.CharField(_("type"), max_length=8, choices=Type.choices, default=Type.OUTPUT)
     title = models.CharField(_("title"), max_length=300)
     description = models.TextField(_("description"), blank=True)
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    order = order_field()
     history = HistoricalRecords()
 
     class Meta:
@@ -56,16 +58,14 @@ class Indicator(models.Model):
     baseline_year = models.PositiveSmallIntegerField(_("baseline year"), null=True, blank=True)
     baseline_value = amount_field(_("baseline value"))
     target_value = amount_field(_("overall target"))
-    network_indicator = models.ForeignKey(
+    network_indicator = optional_link(
         NetworkIndicator,
-        verbose_name=_("network indicator"),
-        null=True,
-        blank=True,
+        _("network indicator"),
         on_delete=models.PROTECT,
         related_name="indicators",
         help_text=_("Link to the shared catalogue so this indicator counts in the network's totals."),
     )
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    order = order_field()
     history = HistoricalRecords()
 
     class Meta:

@@ -5,12 +5,11 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.models import TimeStampedModel, generated_upload_name, status_field, user_link
-from core.private_files import ProtectedFileField, get_private_storage
+from core.models import TimeStampedModel, generated_upload_name, optional_link, status_field, user_link
+from core.private_files import PrivateDownload, ProtectedFileField, get_private_storage
 
 from .catalogue import DimensionValue, Measure, amount_field
 from .results import Period
@@ -32,14 +31,7 @@ class IndicatorUpdate(TimeStampedModel):
     period = models.ForeignKey(
         Period, verbose_name=_("period"), on_delete=models.CASCADE, related_name="updates"
     )
-    organisation = models.ForeignKey(
-        "members.Organisation",
-        verbose_name=_("reported for"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="indicator_updates",
-    )
+    organisation = optional_link("members.Organisation", _("reported for"), related_name="indicator_updates")
     reported_on = models.DateField(_("figure as of"), help_text=_("The date the figure describes."))
     value = amount_field(_("value"))
     numerator = amount_field(_("numerator"))
@@ -125,8 +117,10 @@ class UpdateDisaggregation(models.Model):
         return f"{self.dimension_value}: {self.value}"
 
 
-class UpdateEvidence(models.Model):
+class UpdateEvidence(PrivateDownload, models.Model):
     """A file backing an update: a PDF, Word or Excel document, or a re-encoded photo."""
+
+    DOWNLOAD_VIEW = "initiatives:evidence_download"
 
     update = models.ForeignKey(
         IndicatorUpdate, verbose_name=_("update"), on_delete=models.CASCADE, related_name="evidence"
@@ -144,11 +138,6 @@ class UpdateEvidence(models.Model):
 
     def __str__(self) -> str:
         return self.original_name or self.file.name
-
-    @property
-    def download_url(self) -> str:
-        """The permission-checked download."""
-        return reverse("initiatives:evidence_download", kwargs={"pk": self.pk})
 
 
 class UpdateCorrection(TimeStampedModel):
