@@ -146,7 +146,8 @@ def generated_upload_name(folder: str, filename: str) -> str:
 
 
 class AccountSettings(models.Model):
-    """What an account has chosen for itself: the language mails reach it in."""
+    """What an account has chosen for itself: the language mails reach it in, and whether it
+    gets reminders (of results due, of updates waiting for approval)."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
@@ -155,6 +156,7 @@ class AccountSettings(models.Model):
         related_name="portal_settings",
     )
     language = language_field()
+    reminders = models.BooleanField(_("reminders"), default=True)
 
     class Meta:
         # The table keeps the name it had when the project package held the mail.

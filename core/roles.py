@@ -22,7 +22,7 @@ BUILD_REPORTS = "reports.add_reportrun"
 
 # Coordinators keep the network's content: every permission of these apps but the results
 # decisions, which belong to results approvers.
-COORDINATOR_APPS = ("vocabulary", "members", "events", "initiatives")
+COORDINATOR_APPS = ("vocabulary", "members", "events", "initiatives", "cycles")
 COORDINATOR_EXCLUDED = {"approve_indicatorupdate", "correct_indicatorupdate"}
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     COORDINATORS: [
@@ -44,6 +44,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "initiatives.view_result",
         "initiatives.view_indicator",
         "initiatives.view_period",
+        "cycles.view_reportingcycle",
+        "cycles.view_dueperiod",
     ],
     REPORT_STAFF: [
         BUILD_REPORTS,

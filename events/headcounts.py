@@ -4,8 +4,10 @@ Donors ask for participants disaggregated by gender, so every headcount carries 
 other/undisclosed, in person and online, and (from attendance) the kinds of organisation.
 """
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
@@ -111,3 +113,26 @@ def event_headcount(event: Event) -> Headcount | None:
         for row in kinds
     ]
     return headcount
+
+
+def people_attending(*, event_ids: Iterable[int], start: date, end: date) -> Headcount | None:
+    """The people recorded as attending any of the events that started within ``start``–``end``,
+    each counted once however many of them they attended, split by sex; None if nobody was.
+    One query. What a "people trained" indicator counts from its trainings."""
+    people = (
+        Participation.objects.filter(
+            event__in=list(event_ids),
+            event__start_date__range=(start, end),
+            status=Participation.Status.ATTENDED,
+        )
+        .values_list("person_id", "person__gender")
+        # Without an ordering: its columns would join the DISTINCT and count a person per event.
+        .order_by()
+        .distinct()
+    )
+    by_gender = Counter(gender for _person, gender in people)
+    total = sum(by_gender.values())
+    if not total:
+        return None
+    women, men = by_gender[Person.Gender.FEMALE], by_gender[Person.Gender.MALE]
+    return Headcount(total=total, women=women, men=men, other=total - women - men, from_attendance=True)

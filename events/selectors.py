@@ -25,6 +25,7 @@ from .filters import FIRST_YEAR, LAST_YEAR, EventFilter, in_pillar_q, overlappin
 # Other apps read headcounts through the selectors, like everything else about events.
 from .headcounts import Headcount as Headcount
 from .headcounts import headcounts_for as headcounts_for
+from .headcounts import people_attending as people_attending
 from .models import (
     AgendaItem,
     AgendaSession,

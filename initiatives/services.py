@@ -1,21 +1,40 @@
-"""Writes with logic for the results framework: reporting, approving and returning updates."""
+"""Writes with logic for the results framework: reporting, approving and returning updates, and
+the periods a round of reporting asks for, with the figures it proposes from attendance."""
 
 from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date
 from decimal import Decimal
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import QuerySet
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from simple_history.utils import bulk_create_with_history
 
 from core import roles
+from core.history import update_with_history
 from core.mail import Notice, mail_notify, mail_notify_perm
+from events.selectors import people_attending
 from members.models import Organisation
 
-from .models import DimensionValue, IndicatorUpdate, Period, UpdateDisaggregation, UpdateEvidence
+from .models import (
+    DimensionValue,
+    IndicatorUpdate,
+    Initiative,
+    Measure,
+    Period,
+    UpdateDisaggregation,
+    UpdateEvidence,
+)
+from .selectors import sex_values
+from .selectors.rounds import indicators_of, lead_organisation, periods_within
 
 EDITABLE = (IndicatorUpdate.Status.DRAFT, IndicatorUpdate.Status.RETURNED)
 
@@ -208,3 +227,79 @@ def _notify_reporter(update: IndicatorUpdate) -> None:
         key=f"{update.pk}:{update.reviewed_at:%Y%m%d%H%M%S%f}",
         compose=compose,
     )
+
+
+# --- rounds of reporting ---------------------------------------------------------------------------
+
+
+def periods_prepare(
+    *, initiatives: QuerySet[Initiative], start: date, end: date, user: AbstractBaseUser | None = None
+) -> list[tuple[int, int]]:
+    """The periods due from ``initiatives`` for ``start``–``end``: every period of their
+    indicators that lies within it, and, for an indicator without one, a new period spanning it
+    (with its history). Returns (period id, initiative id) pairs. A few queries however many."""
+    indicators = dict(indicators_of(initiatives=initiatives))
+    existing = periods_within(indicator_ids=indicators, start=start, end=end)
+    covered = {indicator_id for _period_id, indicator_id in existing}
+    created = bulk_create_with_history(
+        [Period(indicator_id=pk, start=start, end=end) for pk in indicators if pk not in covered],
+        Period,
+        batch_size=2000,
+        default_user=user,
+    )
+    periods = existing + [(period.pk, period.indicator_id) for period in created]
+    return [(period_id, indicators[indicator_id]) for period_id, indicator_id in periods]
+
+
+def periods_lock(*, period_ids: Iterable[int], user: AbstractBaseUser | None = None) -> int:
+    """Lock the periods, with a history row each: they accept no new updates."""
+    return update_with_history(Period.objects.filter(pk__in=list(period_ids)), user=user, locked=True)
+
+
+def attendance_proposals_create(*, period_ids: Iterable[int]) -> int:
+    """For each of the periods whose indicator counts the people attending some events and that
+    has no update yet, a draft update proposing the number of people recorded as attending
+    them in the period, split by sex, for the initiative's lead organisation to check and
+    submit. Returns how many were proposed."""
+    periods = (
+        Period.objects.filter(pk__in=list(period_ids), indicator__measure=Measure.QUANTITATIVE)
+        .filter(indicator__attendance_events__isnull=False)
+        .exclude(updates__isnull=False)
+        .select_related("indicator__result")
+        .prefetch_related("indicator__attendance_events")
+        .distinct()
+    )
+    sexes = {value.code: value for value in sex_values()}
+    proposed = 0
+    for period in periods:
+        events = list(period.indicator.attendance_events.all())
+        counted = people_attending(
+            event_ids=[event.pk for event in events], start=period.start, end=period.end
+        )
+        if counted is None:
+            continue
+        with translation.override(settings.LANGUAGE_CODE):
+            narrative = ngettext(
+                "Proposed from the people recorded as attending %(count)d event, each counted once.",
+                "Proposed from the people recorded as attending %(count)d events, each counted once.",
+                len(events),
+            ) % {"count": len(events)}
+        update = IndicatorUpdate(
+            period=period,
+            organisation=lead_organisation(initiative_id=period.indicator.result.initiative_id),
+            reported_on=period.end,
+            value=counted.total,
+            narrative=narrative,
+            status=IndicatorUpdate.Status.DRAFT,
+            source=IndicatorUpdate.Source.ATTENDANCE,
+        )
+        update.full_clean()
+        update.save()
+        parts = {"female": counted.women, "male": counted.men, "other": counted.other}
+        UpdateDisaggregation.objects.bulk_create(
+            UpdateDisaggregation(update=update, dimension_value=sexes[code], value=amount)
+            for code, amount in parts.items()
+            if code in sexes and amount
+        )
+        proposed += 1
+    return proposed

@@ -1,6 +1,7 @@
 """Forms member editors and applicants fill in on the public site."""
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import ImageUploadField
@@ -53,3 +54,14 @@ class EditorRequestForm(forms.ModelForm):
         model = EditorRequest
         fields = ["position", "message"]
         widgets = {"message": forms.Textarea(attrs={"rows": 4})}
+
+
+class AccountSettingsForm(forms.Form):
+    """What a member chooses for the portal's mails."""
+
+    language = forms.ChoiceField(label=_("Language of the portal's mails"), choices=settings.LANGUAGES)
+    reminders = forms.BooleanField(
+        label=_("Remind me of results due and of updates waiting for my approval"),
+        required=False,
+        help_text=_("At most one mail a day. Notices about your own requests and updates are always sent."),
+    )

@@ -184,3 +184,16 @@ def organisation_counts_by_kind(*, pillar: int | None = None) -> dict[str, int]:
 def organisation_kinds() -> list[tuple[str, str]]:
     """The kinds of organisation, as (value, label), in the directory's order."""
     return Organisation.Kind.choices
+
+
+def editors_of(*, organisation_ids, users: QuerySet | None = None) -> list[tuple[int, AbstractBaseUser]]:
+    """(organisation id, account) of the approved editors of the organisations, among ``users``
+    if given: one query."""
+    requests = EditorRequest.objects.filter(
+        organisation__in=list(organisation_ids), status=EditorRequest.Status.APPROVED
+    ).select_related("user")
+    if users is not None:
+        requests = requests.filter(user__in=users)
+    return [
+        (request.organisation_id, request.user) for request in requests.order_by("organisation_id", "user_id")
+    ]

@@ -8,15 +8,17 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from core.accounts import reminders_enabled, reminders_off_user, reminders_set
 from core.facets import Facet, capitalised, facets_of
 from core.http import found, page_of
+from core.mail import account_language, account_language_remember
 from core.page_cache import cached_value, filter_key, public_page
 from vocabulary.selectors import pillar_choices, province_choices
 
 from . import exports, selectors, services
-from .forms import EditorRequestForm, OrganisationProfileForm
+from .forms import AccountSettingsForm, EditorRequestForm, OrganisationProfileForm
 from .models import EditorRequest, Membership, Organisation
-from .profile import profile_sections
+from .profile import mine_sections, profile_sections
 
 PAGE_SIZE = 24
 
@@ -128,5 +130,30 @@ def my_organisations(request: HttpRequest) -> HttpResponse:
             if not request.user.has_perm("members.change_organisation")
             else [],
             "requests": selectors.editor_requests_of(user=request.user),
+            "sections": mine_sections(request.user),
         },
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def account_settings(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    initial = {"language": account_language(user), "reminders": reminders_enabled(user)}
+    form = AccountSettingsForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        account_language_remember(user=user, language=form.cleaned_data["language"])
+        reminders_set(user=user, enabled=form.cleaned_data["reminders"])
+        messages.success(request, _("Your settings have been saved."))
+        return redirect("members:account_settings")
+    return render(request, "members/account_settings.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def reminders_off(request: HttpRequest, token: str) -> HttpResponse:
+    """The link in every reminder: one button turns reminders off, without signing in."""
+    user = found(reminders_off_user(token))
+    done = request.method == "POST"
+    if done:
+        reminders_set(user=user, enabled=False)
+    return render(request, "members/reminders_off.html", {"email": user.email, "done": done})

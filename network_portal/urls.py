@@ -26,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("members/", include("members.urls")),
     path("events/", include("events.urls")),
     path("", include("initiatives.urls")),
+    path("cycles/", include("cycles.urls")),
     path("reports/", include("reports.urls")),
     prefix_default_language=True,
 )

@@ -63,7 +63,7 @@ class IndicatorAdmin(AccentInsensitiveSearchMixin, SimpleHistoryAdmin, Translati
     list_select_related = ["result", "network_indicator"]
     search_fields = ["title_vi"]
     accent_search_fields = ["title_vi", "title_en", "result__initiative__search_text"]
-    autocomplete_fields = ["result"]
+    autocomplete_fields = ["result", "attendance_events"]
     inlines = [PeriodInline]
 
 

@@ -65,6 +65,17 @@ class Indicator(models.Model):
         related_name="indicators",
         help_text=_("Link to the shared catalogue so this indicator counts in the network's totals."),
     )
+    attendance_events = models.ManyToManyField(
+        "events.Event",
+        verbose_name=_("counts the people attending"),
+        blank=True,
+        related_name="counted_by_indicators",
+        help_text=_(
+            'E.g. the initiative\'s trainings for "people trained". When a reporting cycle opens, a figure '
+            "split by sex is proposed from the people recorded as attending these events in the period, "
+            "each counted once; the member checks it and submits it."
+        ),
+    )
     order = order_field()
     history = HistoricalRecords()
 

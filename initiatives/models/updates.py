@@ -28,6 +28,10 @@ class IndicatorUpdate(TimeStampedModel):
         APPROVED = "approved", _("approved")
         RETURNED = "returned", _("returned for revision")
 
+    class Source(models.TextChoices):
+        TYPED = "typed", _("typed in by the member")
+        ATTENDANCE = "attendance", _("proposed from recorded attendance")
+
     period = models.ForeignKey(
         Period, verbose_name=_("period"), on_delete=models.CASCADE, related_name="updates"
     )
@@ -43,6 +47,7 @@ class IndicatorUpdate(TimeStampedModel):
     reviewer = user_link(_("reviewer"))
     reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
     review_note = models.TextField(_("review note"), blank=True)
+    source = models.CharField(_("source"), max_length=12, choices=Source.choices, default=Source.TYPED)
     history = HistoricalRecords()
 
     class Meta:

@@ -19,6 +19,8 @@ from django_celery_beat.models import (
 
 from core.models import OutgoingMail
 from core.roles import roles_install
+from cycles.services import cycle_open
+from cycles.tests.factories import ReportingCycleFactory
 from events.models import SignInImport
 from events.tests.factories import (
     AgendaItemFactory,
@@ -69,6 +71,7 @@ class World:
     run: object
     report_file: object
     published: object
+    cycle: object
 
 
 @pytest.fixture(autouse=True)
@@ -145,6 +148,8 @@ def build_world(editor_of) -> World:
     OutgoingMail.objects.create(
         recipient=editor, to_email=editor.email, kind="test", key="world", subject="Thử", body_text="Thử"
     )
+    cycle = ReportingCycleFactory(initiatives=initiatives)
+    cycle_open(cycle=cycle)
     return World(
         org_a=org_a,
         org_b=org_b,
@@ -162,6 +167,7 @@ def build_world(editor_of) -> World:
         run=run,
         report_file=report_file,
         published=published,
+        cycle=cycle,
     )
 
 

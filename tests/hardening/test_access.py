@@ -59,6 +59,8 @@ PUBLIC = {
     "reports:library",
     "reports:published_detail",
     "reports:published_download",
+    # A signed link in every reminder: it answers only with a valid signature, 404 otherwise.
+    "members:reminders_off",
 }
 # Pages for any signed-in account; those about an organisation's objects only for its editors.
 SIGNED_IN = {
@@ -67,6 +69,8 @@ SIGNED_IN = {
     "account_set_password",
     "account_reauthenticate",
     "members:mine",
+    "members:account_settings",
+    "cycles:due",
     "members:join",
     "members:edit",
     "initiatives:report_index",
@@ -215,6 +219,7 @@ def values_for(world, objects, *, other: bool = False):
                 "month": 11,
                 "period_id": period.pk,
                 "update_id": update.pk,
+                "token": "khong-hop-le",
             }
             if name in fixed:
                 return fixed[name]
@@ -223,6 +228,8 @@ def values_for(world, objects, *, other: bool = False):
             if name == "slug":
                 return slugs[route.name.split(":")[0]]
             if name == "pk":
+                if route.name.startswith("cycles:"):
+                    return world.cycle.pk
                 return world.report_file.pk if "file" in route.name else world.run.pk
             raise AssertionError(f"Teach the test how to fill {name!r} in {route.label}")
 
@@ -267,6 +274,9 @@ def test_the_walk_finds_the_admin_and_the_staff_pages():
         "admin:events_event_attendance_sheet",
         "initiatives:approval_queue",
         "reports:run_list",
+        "cycles:list",
+        "cycles:dashboard",
+        "cycles:export",
     ]:
         assert name in staff
     for model in admin.site._registry:
@@ -402,6 +412,9 @@ ROUTE_PERMISSIONS = {
     "admin:events_event_signin_preview": ["members.add_person", "events.add_participation"],
     "admin:auth_user_password_change": ["auth.change_user"],
     "admin:initiatives_indicatorupdate_correct": ["initiatives.correct_indicatorupdate"],
+    "cycles:list": ["cycles.view_reportingcycle"],
+    "cycles:dashboard": ["cycles.view_reportingcycle"],
+    "cycles:export": ["cycles.view_reportingcycle"],
 }
 # Pages that answer any staff account the same way: the admin's search helper (it needs a query
 # naming a field) and its catch-all for unknown addresses.

@@ -315,7 +315,9 @@ def test_the_roles_keep_every_permission_they_were_given(migrated):
         }
     assert len(before) == 3
     assert any(content_type in moved_ids for granted in before.values() for _, content_type in granted)
-    assert after == before
+    # Later migrations may give a role the permissions of a new app; none takes one away.
+    assert after.keys() == before.keys()
+    assert {role: before[role] - after[role] for role in before} == {role: set() for role in before}
 
 
 def test_the_accounts_hold_their_permissions_under_the_new_names(read_through_models):

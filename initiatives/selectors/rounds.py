@@ -1,0 +1,188 @@
+"""Reads a round of reporting builds on: which initiatives report in it, how far the report of
+an indicator period has got, who reports for an initiative, and an initiative's row on the
+coordinators' dashboard."""
+
+from collections.abc import Iterable
+from datetime import date
+
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    IntegerChoices,
+    IntegerField,
+    Min,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.utils.translation import gettext_lazy as _
+
+from core.search import accent_insensitive_search
+from vocabulary.models import Pillar
+
+from ..models import Indicator, IndicatorUpdate, Initiative, InitiativePartner, Period
+
+
+class PeriodState(IntegerChoices):
+    """How far the report of one indicator period has got, from its updates: the furthest any
+    of them has gone. Ordered, so "at least submitted" is a comparison."""
+
+    NOT_STARTED = 0, _("not started")
+    DRAFT = 1, _("draft")
+    RETURNED = 2, _("returned")
+    SUBMITTED = 3, _("submitted")
+    APPROVED = 4, _("approved")
+
+
+# An update proposed from recorded attendance, which its reporter checks before submitting.
+ATTENDANCE = IndicatorUpdate.Source.ATTENDANCE
+
+
+def period_state(period: str = "period") -> Case:
+    """An annotation of :class:`PeriodState` for rows whose field ``period`` points at a period."""
+    updates = IndicatorUpdate.objects.filter(period=OuterRef(period))
+    Status = IndicatorUpdate.Status
+    return Case(
+        When(Exists(updates.filter(status=Status.APPROVED)), then=Value(PeriodState.APPROVED)),
+        When(Exists(updates.filter(status=Status.SUBMITTED)), then=Value(PeriodState.SUBMITTED)),
+        When(Exists(updates.filter(status=Status.RETURNED)), then=Value(PeriodState.RETURNED)),
+        When(Exists(updates.filter(status=Status.DRAFT)), then=Value(PeriodState.DRAFT)),
+        default=Value(PeriodState.NOT_STARTED),
+        output_field=IntegerField(),
+    )
+
+
+def editable_update(period: str = "period") -> dict[str, Subquery]:
+    """Annotations of the latest draft or returned update of the period, which its reporter
+    carries on with instead of starting another: ``carry_on`` (its id) and ``carry_on_source``."""
+    latest = IndicatorUpdate.objects.filter(
+        period=OuterRef(period),
+        status__in=[IndicatorUpdate.Status.DRAFT, IndicatorUpdate.Status.RETURNED],
+    ).order_by("-pk")
+    return {
+        "carry_on": Subquery(latest.values("pk")[:1]),
+        "carry_on_source": Subquery(latest.values("source")[:1]),
+    }
+
+
+def initiatives_in_scope(
+    *,
+    start: date,
+    end: date,
+    all_active: bool,
+    pillar_ids: Iterable[int],
+    programme_ids: Iterable[int],
+    initiative_ids: Iterable[int],
+) -> QuerySet[Initiative]:
+    """The initiatives a round covering ``start``–``end`` asks to report: every one running then
+    (``all_active``), those of some pillars or programmes running then, and those chosen one by
+    one whatever their dates. Cancelled initiatives report nothing, published or not."""
+    running = Initiative.objects.running(start=start, end=end)
+    chosen = Q(pk__in=list(initiative_ids))
+    if all_active:
+        chosen |= Q(pk__in=running.values("pk"))
+    pillar_ids, programme_ids = list(pillar_ids), list(programme_ids)
+    if pillar_ids:
+        chosen |= Q(pk__in=running.filter(pillars__in=pillar_ids).values("pk"))
+    if programme_ids:
+        chosen |= Q(pk__in=running.filter(Q(parent__in=programme_ids) | Q(pk__in=programme_ids)).values("pk"))
+    return Initiative.objects.filter(chosen).exclude(status=Initiative.Status.CANCELLED)
+
+
+def indicators_of(*, initiatives: QuerySet[Initiative]) -> list[tuple[int, int]]:
+    """(indicator id, initiative id) of every indicator of ``initiatives``."""
+    return list(
+        Indicator.objects.filter(result__initiative__in=initiatives).values_list(
+            "pk", "result__initiative_id"
+        )
+    )
+
+
+def periods_within(*, indicator_ids: Iterable[int], start: date, end: date) -> list[tuple[int, int]]:
+    """(period id, indicator id) of the indicators' periods that lie within ``start``–``end``."""
+    return list(
+        Period.objects.filter(indicator__in=list(indicator_ids), start__gte=start, end__lte=end).values_list(
+            "pk", "indicator_id"
+        )
+    )
+
+
+# Funders pay for an initiative; the organisations that carry it out report its results.
+REPORTING_ROLES = [
+    InitiativePartner.Role.ACCOUNTABLE,
+    InitiativePartner.Role.IMPLEMENTING,
+    InitiativePartner.Role.PARTNER,
+]
+
+
+def reporting_partners(*, initiative_ids: Iterable[int]) -> list[tuple[int, int]]:
+    """(initiative id, organisation id) of the organisations that report each initiative."""
+    return list(
+        InitiativePartner.objects.filter(initiative__in=list(initiative_ids), role__in=REPORTING_ROLES)
+        .values_list("initiative_id", "organisation_id")
+        .distinct()
+    )
+
+
+def initiatives_reported_by(*, organisation_ids: Iterable[int]) -> QuerySet[Initiative]:
+    """Initiatives one of the organisations reports (not only funds)."""
+    return Initiative.objects.filter(
+        pk__in=InitiativePartner.objects.filter(
+            organisation__in=list(organisation_ids), role__in=REPORTING_ROLES
+        ).values("initiative_id")
+    )
+
+
+def initiatives_for_rows(*, initiative_ids: Iterable[int]) -> dict[int, Initiative]:
+    """The initiatives by id, with what a dashboard row shows: the reporting organisations and
+    the published pillars. Three queries however many."""
+    partners = InitiativePartner.objects.filter(role__in=REPORTING_ROLES).select_related("organisation")
+    initiatives = (
+        Initiative.objects.filter(pk__in=list(initiative_ids))
+        .only("pk", "title_vi", "title_en", "slug", "is_published")
+        .prefetch_related(
+            Prefetch(
+                "partners", queryset=partners.order_by("role", "organisation__name_vi"), to_attr="reporters"
+            ),
+            Prefetch("pillars", queryset=Pillar.objects.published(), to_attr="published_pillars"),
+        )
+    )
+    return {initiative.pk: initiative for initiative in initiatives}
+
+
+def initiatives_matching(*, initiatives: QuerySet, q: str) -> QuerySet[Initiative]:
+    """Those of ``initiatives`` (a query of ids) whose title, acronym or place, or one of whose
+    partners' names, hold every word of ``q``, ignoring diacritics."""
+    return accent_insensitive_search(
+        Initiative.objects.filter(pk__in=initiatives),
+        q,
+        ["search_text", "partners__organisation__search_text"],
+    )
+
+
+def approvals_waiting() -> tuple[int, object]:
+    """How many updates wait for a results approver, and when the oldest was submitted."""
+    waiting = IndicatorUpdate.objects.filter(status=IndicatorUpdate.Status.SUBMITTED).aggregate(
+        count=Count("pk"), oldest=Min("submitted_at")
+    )
+    return waiting["count"], waiting["oldest"]
+
+
+def lead_organisation(*, initiative_id: int):
+    """The organisation accountable for the initiative (else another that reports it), which a
+    figure proposed for it is reported for."""
+    partner = (
+        InitiativePartner.objects.filter(initiative=initiative_id, role__in=REPORTING_ROLES)
+        .select_related("organisation")
+        .order_by(
+            Case(When(role=InitiativePartner.Role.ACCOUNTABLE, then=Value(0)), default=Value(1)),
+            "pk",
+        )
+        .first()
+    )
+    return partner.organisation if partner else None
