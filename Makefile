@@ -30,6 +30,7 @@ prepare: install
 	$(PY) manage.py collectstatic --noinput -v 0
 	$(PY) manage.py load_demo  # runs setup_reference first: the reference data, then the demo content
 	$(PY) manage.py create_coordinator
+	$(PY) manage.py create_demo_editor
 
 # Web server, Celery worker and beat together on the embedded default; Ctrl-C stops all three.
 run: export DJANGO_DEBUG ?= 1

@@ -10,11 +10,13 @@ from django.db import transaction
 
 from core.reference import run_loaders
 
-# Order matters: initiatives and events refer to members.
+# Order matters: initiatives and events refer to members; cycles to all three.
 DEMO_STEPS = [
     ("members", "demo", "load"),
     ("initiatives", "demo", "load"),
     ("events", "demo", "load"),
+    # The reporting cycle links indicators to the events above.
+    ("cycles", "demo", "load"),
 ]
 
 
