@@ -12,6 +12,7 @@ from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
+from django.utils.text import capfirst
 
 from initiatives.selectors.rounds import (
     ATTENDANCE,
@@ -274,3 +275,31 @@ def cycles_completeness(
         for cycle in cycles
         if cycle.status != ReportingCycle.Status.PLANNED
     }
+
+
+@dataclass
+class CycleSummary:
+    """What a report of the cycle's period says about it: how many reported, by pillar."""
+
+    cycle: ReportingCycle
+    overall: Completeness
+    by_pillar: list[tuple[str, Completeness]]
+
+    @property
+    def by_standing(self) -> list[tuple[str, int]]:
+        """(status, initiatives) of each status some initiative is in, in the statuses' order."""
+        counts = self.overall.by_standing
+        return [
+            (capfirst(str(label)), counts[value]) for value, label in Standing.choices if counts.get(value)
+        ]
+
+
+def cycle_summary(*, start: date, end: date, today: date | None = None) -> CycleSummary | None:
+    """The reporting of the opened cycle that covers exactly ``start``–``end``, or None."""
+    cycle = cycle_covering(start=start, end=end)
+    if cycle is None:
+        return None
+    board = cycle_dashboard(cycle=cycle, today=today)
+    return CycleSummary(
+        cycle=cycle, overall=board.overall, by_pillar=[(row.label, row.summary) for row in board.pillars]
+    )

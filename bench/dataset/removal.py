@@ -8,6 +8,7 @@ from typing import IO
 
 from django.db import models, transaction
 
+from cycles import models as cycles
 from events import models as events
 from initiatives import models as initiatives
 from members import models as members
@@ -53,6 +54,15 @@ def reset(*, stdout: IO[str] | None = None) -> dict[str, int]:
         out.say("Removing the generated dataset…")
         in_update = under("update__period__indicator__result__initiative", initiative)
         in_initiative = under("period__indicator__result__initiative", initiative)
+        # A reporting cycle opened over generated initiatives (bench/cycles.py --keep, or beat's
+        # six-month cycle) keeps its periods due and chosen initiatives; the cycle itself stays.
+        wipe(cycles.DuePeriod, under("initiative", initiative))
+        for field_name in ("initiatives", "programmes"):
+            wipe(getattr(cycles.ReportingCycle, field_name).through, under("initiative", initiative))
+        wipe(
+            initiatives.Indicator.attendance_events.through,
+            under("indicator__result__initiative", initiative) | under("event", event),
+        )
         wipe(initiatives.UpdateDisaggregation, in_update)
         wipe(initiatives.UpdateEvidence, in_update)
         wipe(initiatives.IndicatorUpdate, in_initiative)

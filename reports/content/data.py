@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 
+from cycles.selectors import CycleSummary, cycle_summary
 from events.selectors import Headcount, event_pillar_ids, events_held, headcounts_for
 from initiatives.selectors import (
     PeriodTotal,
@@ -110,6 +111,11 @@ class ReportData:
             (pillar, network_period_totals(start=run.period_start, end=run.period_end, pillar=pillar))
             for pillar in self.pillars
         ]
+
+    @cached_property
+    def reporting(self) -> CycleSummary | None:
+        """How the members reported in the cycle for this very period, if one was opened."""
+        return cycle_summary(start=self.run.period_start, end=self.run.period_end)
 
     @cached_property
     def new_memberships(self) -> list[Membership]:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from django.utils.formats import number_format
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 
 from events.selectors import Headcount, events_upcoming
@@ -345,6 +345,8 @@ def section_highlights(data: ReportData) -> Section:
             "members": number_format(data.new_member_count),
         }
     ]
+    if data.run.kind in (ReportRun.Kind.SIX_MONTH, ReportRun.Kind.ANNUAL) and data.reporting:
+        paragraphs.append(_reported_sentence(data))
     for total in data.totals:
         value = _figure(total.current)
         if value is None or not total.indicator.is_headline:
@@ -354,17 +356,56 @@ def section_highlights(data: ReportData) -> Section:
     return Section(title=_("Highlights"), paragraphs=paragraphs)
 
 
+def _reported_sentence(data: ReportData) -> str:
+    reporting = data.reporting
+    return _("%(reported)s of %(total)s initiatives reported in “%(cycle)s” (due %(date)s).") % {
+        "reported": number_format(reporting.overall.reported),
+        "total": number_format(reporting.overall.total),
+        "cycle": reporting.cycle.name,
+        "date": date_format(reporting.cycle.due_on, "SHORT_DATE_FORMAT"),
+    }
+
+
+def section_reporting(data: ReportData) -> Section:
+    """How the member organisations reported their results in the period's reporting cycle: the
+    figures of the coordinators' dashboard."""
+    reporting = data.reporting
+    if reporting is None:
+        return Section(
+            title=_("Reporting by the members"), paragraphs=[_("No reporting cycle covered this period.")]
+        )
+    return Section(
+        title=_("Reporting by the members"),
+        paragraphs=[_reported_sentence(data)],
+        tables=[
+            Table(
+                name=_("Initiatives by reporting status"),
+                columns=[_("Status"), _("Initiatives")],
+                rows=[list(row) for row in reporting.by_standing],
+            ),
+            Table(
+                name=_("Reporting by pillar"),
+                columns=[_("Pillar"), _("Initiatives reported"), _("Initiatives due")],
+                rows=[[label, summary.reported, summary.total] for label, summary in reporting.by_pillar],
+                chart_label_column=0,
+                chart_value_columns=[1, 2],
+            ),
+        ],
+    )
+
+
 SECTION_BUILDERS: dict[str, Callable[[ReportData], Section]] = {
     "highlights": section_highlights,
     "members": section_members,
     "events": section_events,
     "results": section_results,
     "upcoming": section_upcoming_events,
+    "reporting": section_reporting,
 }
 
 NARRATIVE_SECTIONS = {
-    ReportRun.Kind.SIX_MONTH: ["highlights", "events", "results", "members"],
-    ReportRun.Kind.ANNUAL: ["highlights", "events", "results", "members"],
+    ReportRun.Kind.SIX_MONTH: ["highlights", "events", "results", "reporting", "members"],
+    ReportRun.Kind.ANNUAL: ["highlights", "events", "results", "reporting", "members"],
     ReportRun.Kind.PILLAR: ["highlights", "events", "results", "members"],
     ReportRun.Kind.NEWSLETTER: ["highlights", "events", "results", "upcoming"],
 }
