@@ -438,8 +438,9 @@ def _content(response) -> bytes:
 
 def remind(*, cycle_id: int, only_organisations: int | None = None) -> dict:
     """``reminders_send`` on the cycle's due date; with ``only_organisations``, only the editors
-    of that many organisations (the others made inactive for the run, then active again).
-    Mails an earlier measurement wrote are removed first, so each run writes its own."""
+    of that many of the organisations owing something (the other editors made inactive for the
+    run, then active again). Mails an earlier measurement wrote are removed first, so each run
+    writes its own."""
     from django.contrib.auth import get_user_model
 
     from core.models import OutgoingMail
@@ -450,37 +451,34 @@ def remind(*, cycle_id: int, only_organisations: int | None = None) -> dict:
 
     cycle = _cycle(cycle_id)
     _remove_mails(cycle)
+    owed = set(
+        DuePeriod.objects.filter(cycle=cycle)
+        .annotate(state=period_state())
+        .filter(state__lt=PeriodState.SUBMITTED)
+        .values_list("initiative_id", flat=True)
+    )
+    owing = {organisation for _initiative, organisation in reporting_partners(initiative_ids=owed)}
     editors = get_user_model().objects.filter(username__startswith=EDITOR_PREFIX)
     if only_organisations:
-        kept = (
-            EditorRequest.objects.filter(user__in=editors)
-            .order_by("organisation_id")
-            .values_list("organisation_id", flat=True)
-            .distinct()[:only_organisations]
+        with_editors = set(
+            EditorRequest.objects.filter(user__in=editors).values_list("organisation_id", flat=True)
         )
-        editors.exclude(editor_requests__organisation__in=list(kept)).update(is_active=False)
+        kept = sorted(owing & with_editors)[:only_organisations]
+        editors.exclude(editor_requests__organisation__in=kept).update(is_active=False)
     try:
-        owed = set(
-            DuePeriod.objects.filter(cycle=cycle)
-            .annotate(state=period_state())
-            .filter(state__lt=PeriodState.SUBMITTED)
-            .values_list("initiative_id", flat=True)
-        )
         mark = OutgoingMail.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
         with Counter() as counted:
             began = time.perf_counter()
             sent = reminders.reminders_send(today=cycle.due_on)
             seconds = time.perf_counter() - began
         written = OutgoingMail.objects.filter(pk__gt=mark)
-        reporting = {organisation for _initiative, organisation in reporting_partners(initiative_ids=owed)}
-        active_editors = editors.filter(is_active=True)
         return {
             "seconds": seconds,
             "queries": counted.queries,
             "db_seconds": counted.seconds,
             "initiatives_owed": len(owed),
-            "organisations_owing": len(reporting),
-            "editors_active": active_editors.count(),
+            "organisations_owing": len(owing),
+            "editors_active": editors.filter(is_active=True).count(),
             "editor_digests": written.filter(kind="cycle-reminder").count(),
             "approver_digests": written.filter(kind="approvals-digest").count(),
             "sent": sent,

@@ -103,7 +103,7 @@ class IndicatorUpdateAdmin(AccentInsensitiveSearchMixin, SimpleHistoryAdmin):
         "submitted_by",
         "submitted_at",
     ]
-    list_filter = ["status", "period__indicator__network_indicator"]
+    list_filter = ["status", "source", "period__indicator__network_indicator"]
     list_select_related = ["period__indicator__result__initiative", "submitted_by"]
     search_fields = ["period__indicator__title_vi"]
     accent_search_fields = [
