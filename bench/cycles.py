@@ -634,6 +634,111 @@ def _load() -> str:
     return " ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
+class Report:
+    """The Markdown the run prints as it goes and writes to ``--out`` at the end."""
+
+    def __init__(self):
+        self.lines: list[str] = []
+
+    def say(self, *lines: str) -> None:
+        print("\n".join(lines), flush=True)
+        self.lines.extend(lines)
+
+
+def measure_opening(report: Report, prepared: dict, env: dict[str, str]) -> None:
+    report.say(
+        f"Cycle: {prepared['name']} ({prepared['period_start']}–{prepared['period_end']}, due "
+        f"{prepared['due_on']}), every active initiative: {prepared['initiatives']:,} initiatives. "
+        f"Editors: {prepared['editors']:,} accounts for {prepared['organisations_given_editors']:,} of "
+        f"{prepared['organisations']:,} organisations ({prepared['leads']:,} lead an initiative of the "
+        f"cycle); {prepared['reminders_off']:,} turned reminders off, {prepared['english']:,} read in "
+        f"English. {prepared['indicators_linked']:,} indicators of people trained count the attendance "
+        f"of {prepared['training_links']:,} trainings.",
+        "",
+    )
+    opened, peak = run_step("open", prepared["cycle"], env=env)
+    report.say(
+        "| step | wall s | queries | of which in the database s | peak RSS MB | what it wrote |",
+        "|---|---:|---:|---:|---:|---|",
+        f"| `cycle_open` | {opened['seconds']:.1f} | {opened['queries']:,} | {opened['db_seconds']:.1f} "
+        f"| {peak / 1024:.0f} | {opened['due_periods']:,} periods due of {opened['initiatives_due']:,} "
+        f"initiatives, {opened['periods_created']:,} periods created, {opened['proposals']:,} figures "
+        "proposed from attendance |",
+        "",
+    )
+
+
+def measure_pages(report: Report, cycle: int, *, workers: int, requests: int) -> None:
+    from bench import web
+
+    web.PORT = PORT  # beside a bench/web.py run, not on its port
+    serving = dict(web.server_env(cached=False), PYTHONPATH=str(BASE_DIR))
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"],
+        cwd=BASE_DIR,
+        env=serving,
+        check=True,
+    )
+    counted, _peak = run_step("count", cycle, "127.0.0.1", env=serving)
+    report.say(
+        f"gunicorn {workers} workers, production settings, nothing cached; one request at a time, "
+        f"{requests} after one to warm up. The member is the editor whose organisation owes "
+        f"{counted['editor_owes']} initiatives.",
+        "",
+        "| page | p50 ms | slowest ms | queries | size | test client ms |",
+        "|---|---:|---:|---:|---|---:|",
+    )
+    with web.Server(serving, workers=workers, threads=1):
+        for page in counted["pages"]:
+            if page["status"] != 200:
+                raise RuntimeError(f"{page['path']} answered {page['status']}")
+            url = f"http://127.0.0.1:{PORT}{page['path']}"
+            cookie = counted["cookies"][page["who"]]
+            fetch(url, cookie)
+            times = [fetch(url, cookie)[0] * 1000 for _ in range(requests)]
+            report.say(
+                f"| {page['name']} (`{page['path']}`) | {statistics.median(times):.0f} | {max(times):.0f} "
+                f"| {page['queries']} | {_size(page['bytes'])} | {page['seconds'] * 1000:.0f} |"
+            )
+    report.say("", "The slowest queries of each page (test client, ms):", "")
+    for page in counted["pages"]:
+        report.say(
+            f"- {page['name']}: "
+            + "; ".join(f"{q['ms']:.0f} `{q['sql'][:90]}…`" for q in page["slowest"][:2])
+        )
+    report.say("")
+
+
+def measure_reminders(report: Report, cycle: int, env: dict[str, str]) -> None:
+    report.say(
+        "| reminder run on the due date | wall s | queries | of which in the database s | peak RSS MB "
+        "| initiatives owed | organisations owing | editors active | editor digests | approver digests |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    )
+    runs = []
+    for label, only in (
+        ("every editor", 0),
+        (f"editors of {FEW_ORGANISATIONS} organisations", FEW_ORGANISATIONS),
+    ):
+        run, peak = run_step("remind", cycle, only, env=env)
+        run["mails"] = run["editor_digests"] + run["approver_digests"]
+        runs.append(run)
+        report.say(
+            f"| {label} | {run['seconds']:.1f} | {run['queries']:,} | {run['db_seconds']:.1f} "
+            f"| {peak / 1024:.0f} | {run['initiatives_owed']:,} | {run['organisations_owing']:,} "
+            f"| {run['editors_active']:,} | {run['editor_digests']:,} | {run['approver_digests']:,} |"
+        )
+    many, few = runs
+    if many["mails"] != few["mails"]:
+        per_mail = (many["queries"] - few["queries"]) / (many["mails"] - few["mails"])
+        report.say(
+            "",
+            f"Queries = {many['queries'] - per_mail * many['mails']:.0f} + {per_mail:.2f} × mails written, "
+            f"with the same {many['initiatives_owed']:,} initiatives owed whether {many['mails']:,} or "
+            f"{few['mails']:,} people are mailed.",
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--requests", type=int, default=9, help="requests per page, after one to warm up")
@@ -651,130 +756,34 @@ def main() -> None:
     if not os.environ.get("DATABASE_URL") or not os.environ.get("DJANGO_SETTINGS_MODULE"):
         sys.exit("Set DATABASE_URL (the national-scale dataset) and DJANGO_SETTINGS_MODULE; see --help.")
 
-    from bench import web
-
-    web.PORT = PORT  # beside a bench/web.py run, not on its port
-
-    # One secret for every process, so the session a child makes signs the coordinator in on
-    # the server too.
+    # One secret for every process, so the session a child makes signs the coordinator in on the
+    # server too.
     os.environ.setdefault("DJANGO_SECRET_KEY", secrets.token_urlsafe(50))
     env = dict(os.environ, PYTHONPATH=str(BASE_DIR))
     if args.remove:
         removed, _peak = run_step("remove", env=env)
         print(json.dumps(removed))
         return
-    lines = [f"{os.cpu_count()} cores; load average before: {_load()}", ""]
-
-    def say(*new: str) -> None:
-        print("\n".join(new), flush=True)
-        lines.extend(new)
-
+    report = Report()
+    report.say(f"{os.cpu_count()} cores; load average before: {_load()}", "")
     with tempfile.TemporaryDirectory(prefix="bench-cycles-") as scratch:
         # The steps that write hand their messages to a queue no worker reads.
         writing = dict(env, CELERY_BROKER_URL="filesystem://", PORTAL_VAR_DIR=scratch)
+        prepared, _peak = run_step("prepare", args.seed, args.editor_share, env=writing)
         try:
-            prepared, _peak = run_step("prepare", args.seed, args.editor_share, env=writing)
-            cycle = prepared["cycle"]
-            say(
-                f"Cycle: {prepared['name']} ({prepared['period_start']}–{prepared['period_end']}, due "
-                f"{prepared['due_on']}), every active initiative: {prepared['initiatives']:,} initiatives. "
-                f"Editors: {prepared['editors']:,} accounts for {prepared['organisations_given_editors']:,} "
-                f"of {prepared['organisations']:,} organisations ({prepared['leads']:,} lead an initiative "
-                f"of the cycle); {prepared['reminders_off']:,} turned reminders off, "
-                f'{prepared["english"]:,} read in English. {prepared["indicators_linked"]:,} "people '
-                f"trained\" indicators count {prepared['training_links']:,} trainings' attendance.",
-                "",
-            )
-
-            opened, peak = run_step("open", cycle, env=writing)
-            say(
-                "| step | wall s | queries | of which in the database s | peak RSS MB | what it wrote |",
-                "|---|---:|---:|---:|---:|---|",
-                f"| `cycle_open` | {opened['seconds']:.1f} | {opened['queries']:,} | {opened['db_seconds']:.1f} "
-                f"| {peak / 1024:.0f} | {opened['due_periods']:,} periods due of {opened['initiatives_due']:,} "
-                f"initiatives, {opened['periods_created']:,} periods created, {opened['proposals']:,} "
-                "figures proposed from attendance |",
-                "",
-            )
-
-            serving = web.server_env(cached=False)
-            subprocess.run(
-                [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"],
-                cwd=BASE_DIR,
-                env=serving,
-                check=True,
-            )
-            counted, _peak = run_step(
-                "count", cycle, "127.0.0.1", env=dict(serving, PYTHONPATH=str(BASE_DIR))
-            )
-            say(
-                f"gunicorn {args.workers} workers, production settings, nothing cached; one request at a "
-                f"time, {args.requests} after one to warm up. The member is the editor whose "
-                f"organisation owes {counted['editor_owes']} initiatives.",
-                "",
-                "| page | p50 ms | slowest ms | queries | size | test client ms |",
-                "|---|---:|---:|---:|---|---:|",
-            )
-            with web.Server(serving, workers=args.workers, threads=1):
-                for page in counted["pages"]:
-                    if page["status"] != 200:
-                        raise RuntimeError(f"{page['path']} answered {page['status']}")
-                    url = f"http://127.0.0.1:{PORT}{page['path']}"
-                    cookie = counted["cookies"][page["who"]]
-                    fetch(url, cookie)
-                    times = [fetch(url, cookie)[0] * 1000 for _ in range(args.requests)]
-                    say(
-                        f"| {page['name']} (`{page['path']}`) | {statistics.median(times):.0f} | "
-                        f"{max(times):.0f} | {page['queries']} | {_size(page['bytes'])} | "
-                        f"{page['seconds'] * 1000:.0f} |"
-                    )
-            say("", "Slowest queries of each page (test client, ms):", "")
-            for page in counted["pages"]:
-                say(
-                    f"- {page['name']}: "
-                    + "; ".join(f"{q['ms']:.0f} `{q['sql'][:90]}…`" for q in page["slowest"][:2])
-                )
-
-            say(
-                "",
-                "| reminder run on the due date | wall s | queries | of which in the database s | peak RSS MB "
-                "| initiatives owed | organisations owing | editors active | editor digests | approver digests |",
-                "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
-            )
-            runs = []
-            for label, only in (
-                ("every editor", 0),
-                (f"editors of {FEW_ORGANISATIONS} organisations", FEW_ORGANISATIONS),
-            ):
-                reminded, peak = run_step("remind", cycle, only, env=writing)
-                runs.append(reminded)
-                say(
-                    f"| {label} | {reminded['seconds']:.1f} | {reminded['queries']:,} | "
-                    f"{reminded['db_seconds']:.1f} | {peak / 1024:.0f} | {reminded['initiatives_owed']:,} | "
-                    f"{reminded['organisations_owing']:,} | {reminded['editors_active']:,} | "
-                    f"{reminded['editor_digests']:,} | {reminded['approver_digests']:,} |"
-                )
-            many, few = runs
-            mails = lambda run: run["editor_digests"] + run["approver_digests"]  # noqa: E731
-            if mails(many) != mails(few):
-                per_mail = (many["queries"] - few["queries"]) / (mails(many) - mails(few))
-                fixed = many["queries"] - per_mail * mails(many)
-                say(
-                    "",
-                    f"Queries = {fixed:.0f} + {per_mail:.2f} × mails written, whether "
-                    f"{many['initiatives_owed']:,} initiatives are owed to {mails(many):,} people or to "
-                    f"{mails(few):,}.",
-                )
+            measure_opening(report, prepared, writing)
+            measure_pages(report, prepared["cycle"], workers=args.workers, requests=args.requests)
+            measure_reminders(report, prepared["cycle"], writing)
         finally:
             if args.keep:
-                say("", "Kept: remove with `bench/cycles.py --remove`.")
+                report.say("", "Kept: remove it with `bench/cycles.py --remove`.")
             else:
                 removed, _peak = run_step("remove", env=writing)
-                say("", "Removed: " + ", ".join(f"{count:,} {what}" for what, count in removed.items()) + ".")
-    say("", f"Load average after: {_load()}")
+                report.say("", "Removed: " + ", ".join(f"{n:,} {what}" for what, n in removed.items()) + ".")
+    report.say("", f"Load average after: {_load()}")
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        args.out.write_text("\n".join(report.lines) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

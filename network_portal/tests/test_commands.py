@@ -82,3 +82,24 @@ def test_load_demo_loads_the_real_members_and_vietnams_provinces():
         Organisation.objects.get(slug="vingroup-environment-board").name_vi
         == "Ban Bảo vệ Môi trường – Tập đoàn Vingroup"
     )
+
+
+@pytest.mark.django_db
+def test_the_demos_member_editor_signs_in_and_finds_what_cecr_has_due(client, settings, tmp_path):
+    settings.VAR_DIR = tmp_path
+    call_command("load_demo", stdout=StringIO())
+    out = StringIO()
+    call_command("create_demo_editor", stdout=out)
+    call_command("create_demo_editor", stdout=out)
+    printed = out.getvalue()
+    assert "Member editor login (CECR)" in printed
+    email = re.search(r"email:\s+(\S+)", printed).group(1)
+    passwords = re.findall(r"password:\s+(\S+)", printed)
+    assert passwords[0] == passwords[1]
+
+    assert client.post("/vi/accounts/login/", {"login": email, "password": passwords[0]}).status_code == 302
+    page = client.get("/vi/members/mine/").content.decode()
+    assert "Kỳ báo cáo 6 tháng cuối năm 2026" in page and "hạn 15/01/2027" in page
+    from initiatives.models import Initiative
+
+    assert Initiative.objects.get(slug="asppire").title_vi in page

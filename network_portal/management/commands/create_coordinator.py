@@ -1,12 +1,9 @@
 """Creates (or keeps) the local coordinator account and prints how to sign in."""
 
-import secrets
-
-from allauth.account.models import EmailAddress
-from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
+
+from core.accounts import local_login
 
 DEFAULT_EMAIL = "dieuphoi@npap.local"
 
@@ -19,26 +16,8 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, email: str, **options) -> None:
-        # The password is kept in var/ so the printed login stays the same from run to run.
-        password_file = settings.VAR_DIR / "coordinator-password.txt"
-        if password_file.exists():
-            password = password_file.read_text().strip()
-        else:
-            password = secrets.token_urlsafe(12)
-            password_file.write_text(password + "\n")
-            password_file.chmod(0o600)
-
-        User = get_user_model()
-        user = User.objects.filter(email__iexact=email).first()
-        if user is None:
-            user = User(username=email.split("@")[0], email=email)
-        user.is_staff = True
-        user.is_superuser = True
-        user.is_active = True
-        user.set_password(password)
-        user.save()
-        EmailAddress.objects.update_or_create(
-            user=user, email=email, defaults={"verified": True, "primary": True}
+        _user, password = local_login(
+            email=email, password_name="coordinator-password", is_staff=True, is_superuser=True
         )
         self.stdout.write(self.style.SUCCESS("Coordinator login"))
         self.stdout.write(f"  email:    {email}")
