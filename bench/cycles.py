@@ -27,18 +27,19 @@ resident memory, read by the parent with ``os.wait4``, is its own:
    twenty has turned reminders off, one in five reads the portal in English); links each "people
    trained" indicator whose lead organisation hosted trainings in the half-year to up to three of
    them, so the figures proposed from attendance are part of the opening; and makes a
-   coordinator account.
+   coordinator account and three results approvers (who get the approvals digest).
 2. *open*: ``cycles.services.cycle_open`` as the coordinator, timed, its queries counted and
    their database time summed.
 3. *dashboard*: every page of the dashboard through the test client once to count its queries,
    then under gunicorn with the production settings and nothing cached
    (``PORTAL_PAGE_CACHE_SECONDS=0``), signed in as the coordinator by a session cookie, one
-   request at a time: the median (p50) and the slowest of ``--requests`` requests after one to
-   warm up. The member's own list of what is due is requested as the editor with most owed.
+   request at a time: the median (p50) and the slowest of ``--requests`` requests, after one
+   per worker to warm up. The member's own list of what is due is requested as the editor whose
+   organisation owes most. The slowest queries of each page are listed under the table.
 4. *remind*: ``cycles.reminders.reminders_send`` on the cycle's due date, when every editor
    still owing something gets a digest, then again (its mails removed first) with only the
-   editors of 100 organisations active: the same initiatives owed, a fiftieth of the people.
-   The queries of the two runs show what grows with the people mailed and what with the
+   editors of 100 of the organisations owing active: the same initiatives owed, far fewer
+   people. The queries of the two runs show what grows with the people mailed and what with the
    initiatives owed.
 5. *remove*: everything made above, by its marks: the cycle's name starts with ``[bench]``, the
    accounts' user names with ``bench-cycles-``; periods created by the opening are those with a
@@ -75,6 +76,8 @@ MARK = "[bench]"
 USER_PREFIX = "bench-cycles-"
 EDITOR_PREFIX = f"{USER_PREFIX}editor-"
 COORDINATOR = f"{USER_PREFIX}coordinator"
+APPROVER_PREFIX = f"{USER_PREFIX}approver-"
+APPROVERS = 3
 SECOND_EDITOR_SHARE = 1 / 7
 REMINDERS_OFF_SHARE = 0.05
 ENGLISH_SHARE = 0.2
@@ -242,6 +245,15 @@ def prepare(*, seed: int, editor_share: float) -> dict:
             username=COORDINATOR, email=f"cycles-coordinator@{EMAIL_DOMAIN}", password=password
         )
         coordinator.groups.add(Group.objects.get(name=roles.COORDINATORS))
+        # The secretariat's results approvers, who get the approvals digest.
+        approvers = Group.objects.get(name=roles.RESULTS_APPROVERS)
+        for number in range(APPROVERS):
+            approver = User.objects.create(
+                username=f"{APPROVER_PREFIX}{number}",
+                email=f"cycles-approver-{number}@{EMAIL_DOMAIN}",
+                password=password,
+            )
+            approver.groups.add(approvers)
 
         # "People trained" indicators count the trainings their lead hosted in the half-year.
         trainings = defaultdict(list)
@@ -682,7 +694,7 @@ def measure_pages(report: Report, cycle: int, *, workers: int, requests: int) ->
     counted, _peak = run_step("count", cycle, "127.0.0.1", env=serving)
     report.say(
         f"gunicorn {workers} workers, production settings, nothing cached; one request at a time, "
-        f"{requests} after one to warm up. The member is the editor whose organisation owes "
+        f"{requests} after one per worker to warm up. The member is the editor whose organisation owes "
         f"{counted['editor_owes']} initiatives.",
         "",
         "| page | p50 ms | slowest ms | queries | size | test client ms |",
@@ -694,7 +706,8 @@ def measure_pages(report: Report, cycle: int, *, workers: int, requests: int) ->
                 raise RuntimeError(f"{page['path']} answered {page['status']}")
             url = f"http://127.0.0.1:{PORT}{page['path']}"
             cookie = counted["cookies"][page["who"]]
-            fetch(url, cookie)
+            for _ in range(workers):  # each worker's first build of a page is slower
+                fetch(url, cookie)
             times = [fetch(url, cookie)[0] * 1000 for _ in range(requests)]
             report.say(
                 f"| {page['name']} (`{page['path']}`) | {statistics.median(times):.0f} | {max(times):.0f} "
@@ -741,7 +754,9 @@ def measure_reminders(report: Report, cycle: int, env: dict[str, str]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--requests", type=int, default=9, help="requests per page, after one to warm up")
+    parser.add_argument(
+        "--requests", type=int, default=9, help="requests per page, after one per worker to warm up"
+    )
     parser.add_argument("--workers", type=int, default=4, help="gunicorn worker processes")
     parser.add_argument("--seed", type=int, default=2026, help="which organisations get editors")
     parser.add_argument("--editor-share", type=float, default=0.25)
@@ -768,7 +783,7 @@ def main() -> None:
     report.say(f"{os.cpu_count()} cores; load average before: {_load()}", "")
     with tempfile.TemporaryDirectory(prefix="bench-cycles-") as scratch:
         # The steps that write hand their messages to a queue no worker reads.
-        writing = dict(env, CELERY_BROKER_URL="filesystem://", PORTAL_VAR_DIR=scratch)
+        writing = dict(env, CELERY_BROKER_URL="filesystem://localhost/", PORTAL_VAR_DIR=scratch)
         prepared, _peak = run_step("prepare", args.seed, args.editor_share, env=writing)
         try:
             measure_opening(report, prepared, writing)

@@ -143,6 +143,10 @@ class Row:
     def summary(self) -> Completeness:
         return completeness(self.counts.elements())
 
+    @property
+    def standing_label(self) -> str:
+        return Standing(self.standing).label if self.standing else ""
+
 
 @dataclass
 class Dashboard:
@@ -211,6 +215,10 @@ class DueItem:
     initiative: object
     standing: str
     periods: list[DuePeriod]
+
+    @property
+    def standing_label(self) -> str:
+        return Standing(self.standing).label
 
 
 def due_for_user(*, user: AbstractBaseUser, today: date | None = None) -> list[DueItem]:

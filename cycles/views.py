@@ -59,6 +59,10 @@ def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     grouping = request.GET.get("by") if request.GET.get("by") in GROUPINGS else "initiative"
     rows = {"initiative": board.initiatives, "organisation": board.organisations, "pillar": board.pillars}
     page, query_string = page_of(request, rows[grouping], ROWS_PER_PAGE)
+    # The tabs keep the filters chosen: counted by organisation, it is the same initiatives.
+    filters = request.GET.copy()
+    for name in ("by", "page"):
+        filters.pop(name, None)
     select = facets_of(board.filter.form, {})
     return render(
         request,
@@ -69,11 +73,11 @@ def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
             "grouping": grouping,
             "page": page,
             "query_string": query_string,
+            "filter_query": filters.urlencode(),
             "facets": [
                 select("pillar", _("Pillar"), _("All pillars"), pillar_choices()),
                 select("standing", _("Status"), _("Any status"), ReportingCycle.Standing.choices),
             ],
-            "standings": ReportingCycle.Standing,
             "standing_counts": [
                 (value, label, board.overall.by_standing.get(value, 0))
                 for value, label in ReportingCycle.Standing.choices

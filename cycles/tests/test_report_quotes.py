@@ -48,6 +48,8 @@ def test_the_six_month_report_says_how_many_initiatives_reported(opened, client)
 
 def test_a_period_without_a_cycle_says_so(opened):
     opened["cycle"].delete()
-    cycle = type("Period", (), {"period_start": opened["cycle"].period_start, "period_end": opened["cycle"].period_end})
+    cycle = type(
+        "Period", (), {"period_start": opened["cycle"].period_start, "period_end": opened["cycle"].period_end}
+    )
     files = build("annual", cycle)
     assert "Không có kỳ báo cáo nào cho giai đoạn này." in pdf_text(files["pdf"])
