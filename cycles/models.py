@@ -97,6 +97,12 @@ class ReportingCycle(TimeStampedModel):
                 name="cycle_due_after_opening",
                 violation_error_message=_("The due date cannot be before the opening date."),
             ),
+            # Two cycles for one period would ask the members for the same figures twice.
+            models.UniqueConstraint(
+                fields=["period_start", "period_end"],
+                name="one_cycle_per_period",
+                violation_error_message=_("A reporting cycle for this period exists already."),
+            ),
         ]
 
     def __str__(self) -> str:

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
@@ -130,7 +130,12 @@ def cycle_schedule(*, kind: str, today: date | None = None) -> ReportingCycle | 
         all_active=True,
     )
     cycle.full_clean()
-    cycle.save()
+    try:
+        # Beat may run on a second machine by mistake: the period's constraint keeps one cycle.
+        with transaction.atomic():
+            cycle.save()
+    except IntegrityError:
+        return None
     return cycle_open(cycle=cycle)
 
 

@@ -2,6 +2,8 @@
 the amount and evidence fields the admin shares), the approvers' decision, and the results
 page's choice of province and pillar."""
 
+from decimal import Decimal
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -47,6 +49,14 @@ class EvidenceField(forms.FileField):
         if value and hasattr(value, "read") and not isinstance(value, ContentFile):
             return clean_document(value)
         return None
+
+
+def _plain(value: Decimal | None) -> Decimal | int | None:
+    """A stored figure as a person typed it: "5", not "5.00", which reads as five hundred in
+    Vietnamese, where the dot separates thousands."""
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else value.normalize()
 
 
 def amount_field(label, required: bool = False) -> forms.DecimalField:
@@ -98,13 +108,13 @@ class IndicatorUpdateForm(forms.Form):
         if update is not None and "initial" not in kwargs:
             initial = {
                 "reported_on": update.reported_on,
-                "value": update.value,
-                "numerator": update.numerator,
-                "denominator": update.denominator,
+                "value": _plain(update.value),
+                "numerator": _plain(update.numerator),
+                "denominator": _plain(update.denominator),
                 "narrative": update.narrative,
             }
             for item in update.disaggregations.all():
-                initial[f"dv_{item.dimension_value_id}"] = item.value
+                initial[f"dv_{item.dimension_value_id}"] = _plain(item.value)
             kwargs["initial"] = initial
         super().__init__(*args, **kwargs)
         unit = f" ({self.indicator.unit})" if self.indicator.unit else ""

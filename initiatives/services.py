@@ -271,11 +271,14 @@ def attendance_proposals_create(*, period_ids: Iterable[int]) -> int:
     )
     sexes = {value.code: value for value in sex_values()}
     proposed = 0
+    today = timezone.localdate()
     for period in periods:
-        events = list(period.indicator.attendance_events.all())
-        counted = people_attending(
-            event_ids=[event.pk for event in events], start=period.start, end=period.end
-        )
+        events = [
+            event.pk
+            for event in period.indicator.attendance_events.all()
+            if period.start <= event.start_date <= period.end
+        ]
+        counted = people_attending(event_ids=events, start=period.start, end=period.end)
         if counted is None:
             continue
         with translation.override(settings.LANGUAGE_CODE):
@@ -287,7 +290,8 @@ def attendance_proposals_create(*, period_ids: Iterable[int]) -> int:
         update = IndicatorUpdate(
             period=period,
             organisation=lead_organisation(initiative_id=period.indicator.result.initiative_id),
-            reported_on=period.end,
+            # The figure as of today, or of the period's end once it is over.
+            reported_on=min(period.end, max(period.start, today)),
             value=counted.total,
             narrative=narrative,
             status=IndicatorUpdate.Status.DRAFT,

@@ -5,6 +5,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.utils import timezone
 
 from cycles import services
 from cycles.models import DuePeriod
@@ -62,10 +63,12 @@ def test_opening_proposes_the_people_attending_split_by_sex(
         "other": Decimal("1"),
     }
     assert proposal.organisation == network["cecr"]
-    assert proposal.reported_on == datetime.date(2026, 12, 31)
+    # As of today, or of the period's end once it is over.
+    today = timezone.localdate()
+    assert proposal.reported_on == min(datetime.date(2026, 12, 31), max(datetime.date(2026, 7, 1), today))
     assert (
         proposal.narrative
-        == "Đề xuất từ những người được ghi nhận tham dự 3 sự kiện, mỗi người tính một lần."
+        == "Đề xuất từ những người được ghi nhận tham dự 2 sự kiện, mỗi người tính một lần."
     )
     # Indicators without linked events get nothing proposed.
     assert IndicatorUpdate.objects.count() == 1
@@ -89,12 +92,13 @@ def test_the_editor_checks_the_proposal_corrects_it_and_submits(
     assert edit in due and "Kiểm tra số liệu đề xuất" in due
     form = client.get(edit)
     assert form.status_code == 200
-    assert form.context["form"].initial["value"] == Decimal("6")
     initial = form.context["form"].initial
     split = {name: str(initial[name]) for name in form.context["form"].sex_fields}
-    assert sorted(split.values()) == ["1.00", "2.00", "3.00"]
+    # Whole numbers as typed: "5.00" would read as five hundred in Vietnamese.
+    assert sorted(split.values()) == ["1", "2", "3"]
+    assert str(form.context["form"].initial["value"]) == "6"
     # One more woman came whose name was missing from the sheet.
-    women = next(name for name in split if split[name] == "3.00")
+    women = next(name for name in split if split[name] == "3")
     response = client.post(
         edit,
         {"reported_on": "31/12/2026", "value": "7", **split, women: "4", "narrative": proposal.narrative},

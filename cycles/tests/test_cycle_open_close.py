@@ -73,6 +73,7 @@ def test_the_scope_takes_active_initiatives_of_a_pillar_or_programme_and_those_c
     covered = set(DuePeriod.objects.filter(cycle=cycle).values_list("initiative", flat=True))
     assert covered == {programme.pk, of_pillar.pk, child.pk, chosen.pk}
 
+    cycle.delete()
     every = ReportingCycleFactory(name_vi="Tất cả", all_active=True)
     with django_capture_on_commit_callbacks():
         services.cycle_open(cycle=every)
@@ -116,9 +117,31 @@ def test_beat_opens_nothing_over_a_cycle_the_coordinators_planned(
 
 
 def test_planned_cycles_open_on_their_day(network, django_capture_on_commit_callbacks):
-    later = ReportingCycleFactory(name_vi="Sau", opens_on=datetime.date(2026, 12, 20))
+    later = ReportingCycleFactory(
+        name_vi="Sau",
+        period_start=datetime.date(2027, 1, 1),
+        period_end=datetime.date(2027, 6, 30),
+        opens_on=datetime.date(2026, 12, 20),
+    )
     with django_capture_on_commit_callbacks():
         opened = services.cycles_open_planned(today=datetime.date(2026, 12, 1))
     assert [cycle.pk for cycle in opened] == [network["cycle"].pk]
     later.refresh_from_db()
     assert later.status == ReportingCycle.Status.PLANNED
+
+
+def test_a_second_cycle_for_the_same_period_is_refused(network):
+    from django.db import IntegrityError, transaction
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ReportingCycleFactory(name_vi="Trùng kỳ")
+    duplicate = ReportingCycle(
+        name_vi="Trùng kỳ",
+        period_start=network["cycle"].period_start,
+        period_end=network["cycle"].period_end,
+        opens_on=network["cycle"].opens_on,
+        due_on=network["cycle"].due_on,
+    )
+    with pytest.raises(ValidationError) as refused:
+        duplicate.full_clean()
+    assert "Đã có một kỳ báo cáo cho giai đoạn này." in str(refused.value)
