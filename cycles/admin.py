@@ -19,16 +19,7 @@ OPEN_OR_CLOSE = "cycles.change_reportingcycle"
 
 @admin.register(ReportingCycle)
 class ReportingCycleAdmin(SimpleHistoryAdmin, TranslationAdmin):
-    list_display = [
-        "name",
-        "kind",
-        "period_start",
-        "period_end",
-        "opens_on",
-        "due_on",
-        "status",
-        "dashboard_link",
-    ]
+    list_display = ["name", "period_start", "period_end", "due_on", "status", "dashboard_link"]
     list_filter = ["status", "kind"]
     search_fields = ["name_vi", "name_en"]
     date_hierarchy = "period_end"
