@@ -77,6 +77,11 @@ INSTALLED_APPS = [
     "django_celery_beat",
     "csp",
     "simple_history",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "corsheaders",
+    "import_export",
     # The portal's own apps, lowest layer first (docs/architecture.md).
     "core",
     "vocabulary",
@@ -86,12 +91,16 @@ INSTALLED_APPS = [
     "initiatives",
     "cycles",
     "reports",
+    "api",
+    "iati",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Before CommonMiddleware, so a preflight request is answered before any redirect.
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -342,6 +351,47 @@ CONTENT_SECURITY_POLICY = {
         "form-action": [SELF],
         "frame-ancestors": [NONE],
     }
+}
+
+# The public API (/api/v1/) and the IATI files: read-only, open to every origin for GET.
+CORS_URLS_REGEX = r"^/(api/v1|iati)/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_CREDENTIALS = False
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified"]
+
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"anon": env_str("PORTAL_API_ANON_RATE", "120/minute")},
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "NPAP Việt Nam API",
+    "DESCRIPTION": "The public, read-only data of Vietnam's plastics action network: member "
+    "organisations, pillars and technical groups, events, initiatives with their results, the "
+    "network's totals and published reports. Bilingual fields end in _vi and _en.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
+# The organisation that publishes the IATI files: its IATI organisation identifier and names.
+IATI_REPORTING_ORG = {
+    "ref": env_str("PORTAL_IATI_REPORTING_ORG_REF", "VN-GOV-NPAP"),
+    "type": env_str("PORTAL_IATI_REPORTING_ORG_TYPE", "10"),
+    "name_vi": env_str(
+        "PORTAL_IATI_REPORTING_ORG_NAME_VI", "Ban thư ký Chương trình đối tác hành động quốc gia về nhựa"
+    ),
+    "name_en": env_str(
+        "PORTAL_IATI_REPORTING_ORG_NAME_EN", "National Plastic Action Partnership secretariat"
+    ),
 }
 
 LOGGING = {

@@ -16,6 +16,9 @@ admin.site.site_title = "NPAP Việt Nam"
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    # Machine-readable data: one address for every language, bilingual fields in each answer.
+    path("api/v1/", include("api.urls")),
+    path("iati/", include("iati.urls")),
     path("i18n/<str:code>/", views.language_switch, name="language_switch"),
 ]
 

@@ -1,0 +1,5 @@
+"""The public read-only API: /api/v1/."""
+
+app_name = "api"
+
+urlpatterns: list = []
