@@ -1,11 +1,17 @@
-"""The mail log in the admin: what was sent to whom, what failed and why, and sending again."""
+"""The logs of the admin: the mail (what was sent to whom, what failed and why, and sending it
+again) and the spreadsheet imports (who brought which file in, when, and how its rows came out)."""
 
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.http import Http404, HttpRequest, HttpResponse
+from django.urls import URLPattern, path
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from .mail import mail_resend
-from .models import OutgoingMail
+from .models import ImportRecord, OutgoingMail
+from .private_files import private_file_response
 
 
 @admin.register(OutgoingMail)
@@ -47,3 +53,74 @@ class OutgoingMailAdmin(admin.ModelAdmin):
             % {"count": sent},
             messages.SUCCESS,
         )
+
+
+@admin.register(ImportRecord)
+class ImportRecordAdmin(admin.ModelAdmin):
+    """Every spreadsheet checked or imported: a record, never edited. The file it kept is
+    downloaded from here by those who may read the log."""
+
+    list_display = [
+        "created_at",
+        "user",
+        "content_type",
+        "original_name",
+        "status",
+        "rows",
+        "new",
+        "updated",
+        "skipped",
+        "errors",
+        "duplicates",
+    ]
+    list_filter = ["status", "content_type"]
+    list_select_related = ["user", "content_type"]
+    search_fields = ["original_name", "user__email"]
+    date_hierarchy = "created_at"
+    fields = [
+        "created_at",
+        "user",
+        "content_type",
+        "resource",
+        "download",
+        "status",
+        "rows",
+        "new",
+        "updated",
+        "skipped",
+        "errors",
+        "duplicates",
+        "imported_at",
+    ]
+    readonly_fields = fields
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: ImportRecord | None = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: ImportRecord | None = None) -> bool:
+        return False
+
+    @admin.display(description=_("file"))
+    def download(self, obj: ImportRecord) -> str:
+        return format_html('<a href="{}">{}</a>', obj.download_url, obj.original_name)
+
+    def get_urls(self) -> list[URLPattern]:
+        return [
+            path(
+                "<path:object_id>/download/",
+                self.admin_site.admin_view(self.download_view),
+                name=f"{self.opts.app_label}_{self.opts.model_name}_download",
+            ),
+            *super().get_urls(),
+        ]
+
+    def download_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        """The file as it was sent. Like every private file, it does not exist for whoever may
+        not read the log."""
+        record = self.get_object(request, unquote(object_id))
+        if record is None or not self.has_view_permission(request, record) or not record.file:
+            raise Http404
+        return private_file_response(record.file, name=record.original_name)

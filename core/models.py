@@ -7,7 +7,9 @@ from typing import Any, ClassVar
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .search import fold_fields
 
@@ -205,3 +207,57 @@ class OutgoingMail(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.to_email} · {self.subject}"
+
+
+def import_file_storage():
+    """Where imported spreadsheets are kept: the private storage, which has no public URL. Read
+    when a file is saved, so this module need not import ``private_files``, which imports it."""
+    from .private_files import private_storage
+
+    return private_storage
+
+
+class ImportRecord(TimeStampedModel):
+    """One spreadsheet a coordinator brought into the portal: who, when, the file as it was sent,
+    what it was checked or imported into, and how its rows came out.
+
+    A row is written when the file is checked (the preview) and completed when it is imported,
+    or when the import is refused; a file that was checked and never imported stays in the log
+    as such. The file lives in private storage and is downloaded through the admin only.
+    """
+
+    class Status(models.TextChoices):
+        PREVIEWED = "previewed", _("checked, not imported")
+        REFUSED = "refused", _("not imported: rows to correct")
+        IMPORTED = "imported", _("imported")
+
+    user = user_link(_("by"))
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType",
+        verbose_name=_("imported into"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    resource = models.CharField(_("import format"), max_length=200)
+    file = models.FileField(_("file"), storage=import_file_storage, max_length=200)
+    original_name = models.CharField(_("file name"), max_length=255)
+    status = status_field(Status, default=Status.PREVIEWED)
+    rows = models.PositiveIntegerField(_("rows"), default=0)
+    new = models.PositiveIntegerField(pgettext_lazy("import rows", "new"), default=0)
+    updated = models.PositiveIntegerField(pgettext_lazy("import rows", "updated"), default=0)
+    skipped = models.PositiveIntegerField(pgettext_lazy("import rows", "unchanged"), default=0)
+    errors = models.PositiveIntegerField(pgettext_lazy("import rows", "with errors"), default=0)
+    duplicates = models.PositiveIntegerField(pgettext_lazy("import rows", "possible duplicates"), default=0)
+    imported_at = models.DateTimeField(_("imported at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("spreadsheet import")
+        verbose_name_plural = _("spreadsheet imports")
+
+    def __str__(self) -> str:
+        return f"{self.original_name} · {self.created_at:%d/%m/%Y %H:%M}"
+
+    @property
+    def download_url(self) -> str:
+        return reverse("admin:core_importrecord_download", args=[self.pk])

@@ -30,6 +30,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "reports.change_publishedreport",
         "auth.view_user",
         "core.view_outgoingmail",
+        "core.view_importrecord",
     ],
     RESULTS_APPROVERS: [
         APPROVE_RESULTS,

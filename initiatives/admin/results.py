@@ -9,8 +9,10 @@ from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin_mixins import AccentInsensitiveSearchMixin, update_with_history
+from core.imports import ImportAdminMixin
 
 from ..models import Indicator, IndicatorUpdate, Period, PeriodTarget, Result
+from ..resources import IndicatorResource, PeriodResource, ResultResource
 from .common import change_link
 
 
@@ -35,7 +37,8 @@ class IndicatorInline(TranslationTabularInline):
 
 
 @admin.register(Result)
-class ResultAdmin(AccentInsensitiveSearchMixin, SimpleHistoryAdmin, TranslationAdmin):
+class ResultAdmin(ImportAdminMixin, AccentInsensitiveSearchMixin, SimpleHistoryAdmin, TranslationAdmin):
+    resource_classes = [ResultResource]
     list_display = ["title", "initiative", "type", "order"]
     list_filter = ["type"]
     list_select_related = ["initiative"]
@@ -57,7 +60,8 @@ class PeriodInline(admin.TabularInline):
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(AccentInsensitiveSearchMixin, SimpleHistoryAdmin, TranslationAdmin):
+class IndicatorAdmin(ImportAdminMixin, AccentInsensitiveSearchMixin, SimpleHistoryAdmin, TranslationAdmin):
+    resource_classes = [IndicatorResource]
     list_display = ["title", "result", "measure", "unit", "cumulative", "network_indicator"]
     list_filter = ["measure", "cumulative", "network_indicator"]
     list_select_related = ["result", "network_indicator"]
@@ -89,7 +93,8 @@ class UpdateInline(admin.TabularInline):
 
 
 @admin.register(Period)
-class PeriodAdmin(SimpleHistoryAdmin):
+class PeriodAdmin(ImportAdminMixin, SimpleHistoryAdmin):
+    resource_classes = [PeriodResource]
     list_display = ["__str__", "start", "end", "target_value", "locked"]
     list_filter = ["locked"]
     list_select_related = ["indicator"]

@@ -20,9 +20,11 @@ from simple_history.admin import SimpleHistoryAdmin
 from core import roles
 from core.admin_mixins import AccentInsensitiveSearchMixin
 from core.forms import form_add_service_errors
+from core.imports import ImportAdminMixin
 
 from .. import corrections, services
 from ..models import IndicatorUpdate, UpdateCorrection, UpdateDisaggregation, UpdateEvidence
+from ..resources import IndicatorUpdateResource
 from .common import change_url
 from .corrections import CorrectionForm, correction_dimension_values, correction_lines, part_names
 
@@ -91,8 +93,11 @@ class CorrectionInline(admin.TabularInline):
 
 
 @admin.register(IndicatorUpdate)
-class IndicatorUpdateAdmin(AccentInsensitiveSearchMixin, SimpleHistoryAdmin):
-    """The approval queue: filter on "submitted for approval", then approve or return."""
+class IndicatorUpdateAdmin(ImportAdminMixin, AccentInsensitiveSearchMixin, SimpleHistoryAdmin):
+    """The approval queue: filter on "submitted for approval", then approve or return. Approved
+    figures of the past are imported from a spreadsheet."""
+
+    resource_classes = [IndicatorUpdateResource]
 
     list_display = [
         "indicator_title",
