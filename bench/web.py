@@ -13,6 +13,12 @@ each page runs wrk (Debian's ``wrk``) with 16 connections: first on the bare vie
 page, and reports p50, p99 and requests per second with the ratio of the page's p50 to the bare
 view's. Both the cached pages anonymous visitors get and, with ``--modes uncached``, the cost
 of building every page are measured; the server is restarted between the two.
+
+The public API's lists and one initiative's results are measured the same way, in the same
+table. The API limits requests per client, and all of wrk's come from one address: wrk sends
+them as from many visitors behind one trusted proxy (``api_clients.lua``, a new
+``X-Forwarded-For`` address for each request), so the limit is checked on every request, as in
+production, without refusing any.
 """
 
 import argparse
@@ -30,6 +36,8 @@ from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 PORT = 8765
+# wrk's script for the API's addresses (see the module docstring).
+API_CLIENTS = Path(__file__).resolve().parent / "api_clients.lua"
 
 
 @dataclass
@@ -45,9 +53,20 @@ def _ms(text: str) -> float:
     return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
 
 
-def wrk(url: str, *, connections: int, seconds: int, threads: int) -> Sample:
+def wrk(url: str, *, connections: int, seconds: int, threads: int, script: Path | None = None) -> Sample:
+    options = ["-s", str(script)] if script else []
     out = subprocess.run(
-        ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "10s", url],
+        [
+            "wrk",
+            f"-t{threads}",
+            f"-c{connections}",
+            f"-d{seconds}s",
+            "--latency",
+            "--timeout",
+            "10s",
+            *options,
+            url,
+        ],
         capture_output=True,
         text=True,
         check=True,
@@ -74,6 +93,8 @@ def server_env(*, cached: bool) -> dict[str, str]:
         DJANGO_SECURE_SSL_REDIRECT="0",
         DJANGO_LOG_LEVEL="WARNING",
         PORTAL_PAGE_CACHE_SECONDS="600" if cached else "0",
+        # wrk stands for the proxy in front of the portal (see the module docstring).
+        PORTAL_TRUSTED_PROXIES="1",
     )
     return env
 
@@ -113,6 +134,13 @@ print(json.dumps({"organisation": organisation.slug, "event": event.slug, "initi
         ("an event", f"/vi/events/{found['event']}/"),
         ("an initiative", f"/vi/initiatives/{found['initiative']}/"),
         ("reports library", "/vi/reports/"),
+        ("API organisations", "/api/v1/organisations/"),
+        ("API pillars", "/api/v1/pillars/"),
+        ("API events", "/api/v1/events/"),
+        ("API initiatives", "/api/v1/initiatives/"),
+        ("API totals", "/api/v1/totals/"),
+        ("API reports", "/api/v1/reports/"),
+        ("API an initiative", f"/api/v1/initiatives/{found['initiative']}/"),
     ]
 
 
@@ -206,7 +234,7 @@ def main() -> None:
                     "threads": args.wrk_threads,
                 }
                 bare = wrk(bare_url, **options)
-                page = wrk(url, **options)
+                page = wrk(url, **options, script=API_CLIENTS if path.startswith("/api/") else None)
                 row = (
                     f"| {mode} | {name} (`{path}`) | {page.p50_ms:.1f} | {page.p99_ms:.1f} | {page.rps:.0f} "
                     f"| {bare.p50_ms:.1f} | {bare.p99_ms:.1f} | {bare.rps:.0f} | {page.p50_ms / bare.p50_ms:.1f}× "

@@ -8,6 +8,7 @@ Public reads only ever see published initiatives (and published organisations an
 every page's query count is fixed. Other apps import from here.
 """
 
+from .approved import Disaggregation, dimension_values, disaggregations
 from .files import evidence_get_downloadable, initiative_document_get_private
 from .periods import (
     PeriodTotal,
@@ -17,7 +18,7 @@ from .periods import (
     initiatives_most_reported,
     network_period_totals,
 )
-from .pillars import pillar_get_public, pillar_initiatives, pillar_list_public
+from .pillars import pillar_get_public, pillar_initiatives, pillar_list_public, pillar_list_with_groups
 from .public import (
     initiative_facets,
     initiative_filter_choices,
@@ -40,10 +41,13 @@ from .results import NetworkTotal, initiative_results, network_totals
 from .values import IndicatorValueRow, indicator_value_rows
 
 __all__ = [
+    "Disaggregation",
     "IndicatorValueRow",
     "NetworkTotal",
     "PeriodTotal",
     "approval_queue",
+    "dimension_values",
+    "disaggregations",
     "evidence_get_downloadable",
     "indicator_value_rows",
     "initiative_counts_by_pillar",
@@ -67,6 +71,7 @@ __all__ = [
     "pillar_get_public",
     "pillar_initiatives",
     "pillar_list_public",
+    "pillar_list_with_groups",
     "reporting_organisation",
     "sex_values",
     "update_get_editable",

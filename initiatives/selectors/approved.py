@@ -159,3 +159,27 @@ def breakdown(
         (values[key] for key in keys if key in values), key=lambda v: (v.dimension.order, v.order)
     )
     return [Breakdown(v.name, parts.get(v.pk), targets.get(v.pk)) for v in ordered]
+
+
+@dataclass
+class Disaggregation:
+    """One part of a figure with the row it is about, for readers that need more than the label
+    in the current language (the API gives both languages and the codes)."""
+
+    value: DimensionValue
+    actual: object
+    target: object = None
+
+
+def disaggregations(
+    figure: rollups.Figure | None, values: dict[int, DimensionValue], targets: dict | None = None
+) -> list[Disaggregation]:
+    """The parts of ``figure`` (and the ``targets`` set for them) with their dimension values, in
+    the order :func:`breakdown` lists them."""
+    parts = figure.parts if figure else {}
+    targets = targets or {}
+    keys = set(parts) | set(targets)
+    ordered = sorted(
+        (values[key] for key in keys if key in values), key=lambda v: (v.dimension.order, v.order)
+    )
+    return [Disaggregation(v, parts.get(v.pk), targets.get(v.pk)) for v in ordered]

@@ -36,3 +36,12 @@ def pillar_get_public(*, code: str) -> Pillar | None:
 
 def pillar_initiatives(*, pillar: Pillar, limit: int = 12) -> QuerySet[Initiative]:
     return with_list_rows(initiative_public_queryset(pillar=pillar)).order_by("-start", "title")[:limit]
+
+
+def pillar_list_with_groups() -> QuerySet[Pillar]:
+    """The published pillars with their technical groups and the groups' lead organisations
+    loaded: two queries for them all. Show a lead only while it is published, as the pillar's
+    page does (``templates/initiatives/pillar_detail.html``)."""
+    return pillar_list_public().prefetch_related(
+        Prefetch("technical_groups", queryset=TechnicalGroup.objects.select_related("lead_organisation"))
+    )

@@ -1,0 +1,34 @@
+"""How many requests a client may make: every API client is anonymous, counted by its address."""
+
+from django.conf import settings
+from rest_framework.request import Request
+from rest_framework.settings import api_settings
+from rest_framework.throttling import AnonRateThrottle
+
+
+class AnonymousRateThrottle(AnonRateThrottle):
+    """``DEFAULT_THROTTLE_RATES["anon"]`` per client address.
+
+    The rate is read on each request, not once when the class is defined as DRF does, so a
+    changed setting (``PORTAL_API_ANON_RATE``, or a test's override) takes effect.
+
+    The address is the one the trusted proxies saw (``PORTAL_TRUSTED_PROXIES``, the count the
+    sign-in limits use, unless ``NUM_PROXIES`` says otherwise): without a proxy an
+    ``X-Forwarded-For`` header is the client's own words, and a client that changed it on
+    every request would never be limited.
+    """
+
+    def get_rate(self) -> str | None:
+        return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)
+
+    def get_ident(self, request: Request) -> str:
+        proxies = api_settings.NUM_PROXIES
+        if proxies is None:
+            proxies = settings.ALLAUTH_TRUSTED_PROXY_COUNT
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        if not proxies or not forwarded:
+            return request.META.get("REMOTE_ADDR", "")
+        addresses = [address.strip() for address in forwarded.split(",")]
+        # Each trusted proxy appended the address it was reached from; the one the first of
+        # them saw is the client's, whatever the client put before it.
+        return addresses[-min(proxies, len(addresses))]
