@@ -15,6 +15,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from core import roles
 from core.admin_mixins import AccentInsensitiveSearchMixin, PublishActionsMixin
 from core.forms import ImageUploadField
+from core.imports import ImportAdminMixin
 from vocabulary.admin import CurrentProvinceFilter
 from vocabulary.models import Pillar, TechnicalGroup
 
@@ -29,6 +30,7 @@ from .models import (
     Person,
     PillarParticipation,
 )
+from .resources import OrganisationResource, PersonResource
 
 
 class MembershipStatusFilter(admin.SimpleListFilter):
@@ -93,8 +95,9 @@ class OrganisationAdminForm(LogoFormMixin, forms.ModelForm):
 
 @admin.register(Organisation)
 class OrganisationAdmin(
-    AccentInsensitiveSearchMixin, PublishActionsMixin, SimpleHistoryAdmin, TranslationAdmin
+    ImportAdminMixin, AccentInsensitiveSearchMixin, PublishActionsMixin, SimpleHistoryAdmin, TranslationAdmin
 ):
+    resource_classes = [OrganisationResource]
     form = OrganisationAdminForm
     list_display = ["name", "acronym", "kind", "province", "is_published", "updated_at"]
     list_filter = ["kind", CurrentProvinceFilter, MembershipStatusFilter, PillarFilter, "is_published"]
@@ -107,7 +110,7 @@ class OrganisationAdmin(
     actions = ["export_csv", "export_xlsx", "publish", "unpublish"]
     fieldsets = [
         (None, {"fields": ["name", "acronym", "slug", "kind", "parent", "province", "is_published"]}),
-        (_("Profile"), {"fields": ["description", "website", "logo", "aliases"]}),
+        (_("Profile"), {"fields": ["description", "website", "logo", "aliases", "iati_identifier"]}),
     ]
 
     def save_model(self, request, obj, form, change):
@@ -127,7 +130,8 @@ class OrganisationAdmin(
 
 
 @admin.register(Person)
-class PersonAdmin(AccentInsensitiveSearchMixin, SimpleHistoryAdmin):
+class PersonAdmin(ImportAdminMixin, AccentInsensitiveSearchMixin, SimpleHistoryAdmin):
+    resource_classes = [PersonResource]
     list_display = ["full_name", "position", "gender", "email", "public_consent"]
     list_filter = ["gender", "public_consent"]
     search_fields = ["full_name"]
@@ -270,7 +274,7 @@ class PillarOrganisationInline(admin.TabularInline):
 
 @admin.register(Pillar)
 class PillarAdmin(TranslationAdmin):
-    list_display = ["code", "name", "order", "colour", "is_published"]
+    list_display = ["code", "name", "order", "colour", "dac_sector", "is_published"]
     list_editable = ["order", "is_published"]
     search_fields = ["code", "name_vi", "name_en"]
     prepopulated_fields = {"code": ["name_en"]}

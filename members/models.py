@@ -3,6 +3,7 @@
 from datetime import date
 
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Case, F, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
@@ -28,6 +29,20 @@ def _in_force_on(on: date) -> Q:
     """Started and not yet ended on ``on``: a row with no start recorded counts as started, and
     the end day itself is still in force. Memberships and roles share this reading of dates."""
     return (Q(start__isnull=True) | Q(start__lte=on)) & (Q(end__isnull=True) | Q(end__gte=on))
+
+
+# An IATI organisation identifier: the registration agency's code (a country code or XI/XM, a
+# hyphen, the agency's letters) and the organisation's number there, e.g. XM-DAC-41114. An
+# activity's identifier starts with one, so it has the same shape. IATI forbids spaces and
+# / & | ? in identifiers: they break the registry's links.
+IATI_IDENTIFIER_PATTERN = r"^[A-Z]{2}-[A-Z0-9]+-[^\s/&|?]+$"
+iati_identifier_validator = RegexValidator(
+    IATI_IDENTIFIER_PATTERN,
+    _(
+        "Enter the registration agency's code, a hyphen and the number the agency gives, without "
+        "spaces, e.g. XM-DAC-41114."
+    ),
+)
 
 
 class OrganisationQuerySet(PublishedQuerySet):
@@ -87,6 +102,16 @@ class Organisation(SearchTextModel, TimeStampedModel):
     logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
     logo_thumbnail = models.ImageField(_("logo thumbnail"), upload_to="logos/", blank=True, editable=False)
     is_published = models.BooleanField(_("published"), default=False, db_index=True)
+    iati_identifier = models.CharField(
+        _("IATI organisation identifier"),
+        max_length=100,
+        blank=True,
+        validators=[iati_identifier_validator],
+        help_text=_(
+            "The organisation's identifier in IATI, if it has one, e.g. XM-DAC-41114. The IATI "
+            "export names the organisation with it."
+        ),
+    )
     pillars = models.ManyToManyField(
         "vocabulary.Pillar",
         through="PillarParticipation",
@@ -109,6 +134,14 @@ class Organisation(SearchTextModel, TimeStampedModel):
             models.Index(
                 fields=["name_en"], name="organisation_public_name_en", condition=Q(is_published=True)
             ),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["iati_identifier"],
+                condition=~Q(iati_identifier=""),
+                name="unique_organisation_iati_identifier",
+                violation_error_message=_("Another organisation has this IATI identifier."),
+            )
         ]
 
     def __str__(self) -> str:

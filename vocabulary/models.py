@@ -97,6 +97,16 @@ class Pillar(TimeStampedModel):
         validators=[RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Enter a colour as #RRGGBB."))],
     )
     is_published = models.BooleanField(_("published"), default=True)
+    dac_sector = models.CharField(
+        _("DAC sector"),
+        max_length=5,
+        blank=True,
+        validators=[RegexValidator(r"^[0-9]{5}$", _("Enter a 5-digit OECD DAC purpose code."))],
+        help_text=_(
+            "The OECD DAC 5-digit purpose code of the pillar's work in the IATI export, e.g. 41010 "
+            "(environmental policy). Left empty, the export gives 14050 (waste management/disposal)."
+        ),
+    )
 
     objects = PublishedQuerySet.as_manager()
 

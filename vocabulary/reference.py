@@ -1,5 +1,7 @@
 """Reference data of the shared vocabulary: Vietnam's provinces, and the six pillars of the NPAP
-2024 plan (Decision 538/QĐ-BTNMT).
+2024 plan (Decision 538/QĐ-BTNMT) with the OECD DAC purpose code of each one's work, which the
+IATI export reports as the activities' sectors: 14050 waste management/disposal, 41010
+environmental policy and administrative management, 41081 environmental education/training.
 
 Every install needs these rows, with or without the demo network; ``manage.py setup_reference``
 loads them and is safe to run again.
@@ -13,6 +15,7 @@ from .provinces_data import CURRENT_PROVINCES, FORMER_PROVINCES
 PILLARS = [
     {
         "code": "innovation",
+        "dac_sector": "14050",
         "name_vi": "Đổi mới sáng tạo",
         "name_en": "Innovation",
         "description_vi": "Thúc đẩy các giải pháp, mô hình và công nghệ mới nhằm giảm thiểu, tái sử dụng và tái chế chất thải nhựa theo cách tiếp cận kinh tế tuần hoàn.",
@@ -21,6 +24,7 @@ PILLARS = [
     },
     {
         "code": "finance",
+        "dac_sector": "14050",
         "name_vi": "Tài chính",
         "name_en": "Finance",
         "description_vi": "Khơi nguồn tài chính cho các sáng kiến giảm thiểu ô nhiễm nhựa, kết nối doanh nghiệp, nhà tài trợ và các dự án.",
@@ -29,6 +33,7 @@ PILLARS = [
     },
     {
         "code": "policy",
+        "dac_sector": "41010",
         "name_vi": "Chính sách",
         "name_en": "Policy",
         "description_vi": "Đóng góp ý kiến cho chính sách về chất thải nhựa và hỗ trợ Việt Nam tham gia đàm phán Thỏa thuận toàn cầu về ô nhiễm nhựa.",
@@ -37,6 +42,7 @@ PILLARS = [
     },
     {
         "code": "gender-inclusion",
+        "dac_sector": "14050",
         "name_vi": "Bình đẳng giới và phát triển bao trùm",
         "name_en": "Gender equality and inclusive development",
         "description_vi": "Bảo đảm phụ nữ, người thu gom phi chính thức và các nhóm dễ bị tổn thương được tham gia và hưởng lợi từ các hoạt động giảm thiểu nhựa.",
@@ -45,6 +51,7 @@ PILLARS = [
     },
     {
         "code": "communication",
+        "dac_sector": "41081",
         "name_vi": "Truyền thông",
         "name_en": "Communication",
         "description_vi": "Duy trì trang thông tin của Chương trình, bản tin quý của các Nhóm kỹ thuật và chia sẻ thông tin về hoạt động hợp tác.",
@@ -53,6 +60,7 @@ PILLARS = [
     },
     {
         "code": "awareness",
+        "dac_sector": "41081",
         "name_vi": "Nâng cao nhận thức",
         "name_en": "Awareness-raising",
         "description_vi": "Nâng cao nhận thức của cộng đồng, trường học và doanh nghiệp về tác hại của ô nhiễm nhựa và việc phân loại rác tại nguồn.",

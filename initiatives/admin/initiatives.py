@@ -9,11 +9,13 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin_mixins import AccentInsensitiveSearchMixin, PublishActionsMixin
 from core.forms import ImageModelForm, ImageUploadField
+from core.imports import ImportAdminMixin
 from core.private_files import DocumentFormSet
 from vocabulary.admin import province_filter
 
 from ..forms import EvidenceField
 from ..models import Initiative, InitiativeDocument, InitiativePartner, InitiativePhoto, Result
+from ..resources import InitiativeResource
 from .common import change_link
 
 
@@ -77,8 +79,9 @@ class PhotoInline(admin.TabularInline):
 
 @admin.register(Initiative)
 class InitiativeAdmin(
-    AccentInsensitiveSearchMixin, PublishActionsMixin, SimpleHistoryAdmin, TranslationAdmin
+    ImportAdminMixin, AccentInsensitiveSearchMixin, PublishActionsMixin, SimpleHistoryAdmin, TranslationAdmin
 ):
+    resource_classes = [InitiativeResource]
     list_display = ["title", "acronym", "status", "start", "end", "is_published", "updated_at"]
     list_filter = ["status", "is_published", "pillars", province_filter("provinces")]
     search_fields = ["title_vi"]
@@ -92,4 +95,6 @@ class InitiativeAdmin(
         (None, {"fields": ["title", "acronym", "slug", "parent", "status", "start", "end", "is_published"]}),
         (_("Description"), {"fields": ["summary", "objectives"]}),
         (_("Where and what"), {"fields": ["provinces", "location_detail", "pillars"]}),
+        # Rarely needed: the export makes the identifier itself.
+        (_("IATI"), {"fields": ["iati_identifier"], "classes": ["collapse"]}),
     ]

@@ -4,6 +4,7 @@ documents and photos."""
 from datetime import date
 
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -18,6 +19,7 @@ from core.private_files import (
     document_upload_name,
     get_document_storage,
 )
+from members.models import IATI_IDENTIFIER_PATTERN
 
 from .catalogue import amount_field
 
@@ -73,6 +75,25 @@ class Initiative(SearchTextModel, TimeStampedModel):
         "vocabulary.Pillar", verbose_name=_("pillars"), blank=True, related_name="initiatives"
     )
     is_published = models.BooleanField(_("published"), default=False, db_index=True)
+    iati_identifier = models.CharField(
+        _("IATI activity identifier"),
+        max_length=150,
+        blank=True,
+        validators=[
+            RegexValidator(
+                IATI_IDENTIFIER_PATTERN,
+                _(
+                    "Enter an IATI organisation identifier followed by a hyphen and the activity's "
+                    "own part, without spaces, e.g. XM-DAC-41114-VNM-00123."
+                ),
+            )
+        ],
+        help_text=_(
+            "Leave empty unless the initiative already has an identifier in IATI, e.g. because its "
+            "lead publishes it there. Otherwise the IATI export makes one from the lead's IATI "
+            "organisation identifier (or the network's) and the initiative's number."
+        ),
+    )
 
     objects = InitiativeQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["search_text"])
@@ -95,7 +116,13 @@ class Initiative(SearchTextModel, TimeStampedModel):
                 condition=Q(end__isnull=True) | Q(start__isnull=True) | Q(end__gte=F("start")),
                 name="initiative_end_after_start",
                 violation_error_message=_("The end date cannot be before the start date."),
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["iati_identifier"],
+                condition=~Q(iati_identifier=""),
+                name="unique_initiative_iati_identifier",
+                violation_error_message=_("Another initiative has this IATI identifier."),
+            ),
         ]
 
     def __str__(self) -> str:
