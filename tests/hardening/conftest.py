@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 from allauth.account.models import EmailAddress
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django_celery_beat.models import (
     ClockedSchedule,
@@ -17,7 +18,7 @@ from django_celery_beat.models import (
     SolarSchedule,
 )
 
-from core.models import OutgoingMail
+from core.models import ImportRecord, OutgoingMail
 from core.roles import roles_install
 from cycles.services import cycle_open
 from cycles.tests.factories import ReportingCycleFactory
@@ -147,6 +148,12 @@ def build_world(editor_of) -> World:
     ClockedSchedule.objects.create(clocked_time=datetime.datetime(2030, 1, 1, tzinfo=datetime.UTC))
     OutgoingMail.objects.create(
         recipient=editor, to_email=editor.email, kind="test", key="world", subject="Thử", body_text="Thử"
+    )
+    import_record = ImportRecord(
+        user=editor, content_type=ContentType.objects.get_for_model(org_a), original_name="to-chuc.csv"
+    )
+    import_record.file.save(
+        "imports/to-chuc.csv", ContentFile("Tên tổ chức (tiếng Việt)\nGreenHub\n".encode())
     )
     cycle = ReportingCycleFactory(initiatives=initiatives)
     cycle_open(cycle=cycle)

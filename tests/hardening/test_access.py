@@ -59,6 +59,20 @@ PUBLIC = {
     "reports:library",
     "reports:published_detail",
     "reports:published_download",
+    "iati:activities",
+    "iati:organisation",
+    # The public API and its documentation: read-only, public content only.
+    "api:organisation_list",
+    "api:organisation_detail",
+    "api:pillar_list",
+    "api:event_list",
+    "api:event_detail",
+    "api:initiative_list",
+    "api:initiative_detail",
+    "api:totals",
+    "api:report_list",
+    "api:schema",
+    "api:docs",
     # A signed link in every reminder: it answers only with a valid signature, 404 otherwise.
     "members:reminders_off",
 }
@@ -200,6 +214,8 @@ def values_for(world, objects, *, other: bool = False):
                 "events": world.event.slug,
                 "initiatives": initiative.slug,
                 "reports": world.published.slug,
+                # The API's details by slug: an organisation's answers, the others are not found.
+                "api": org.slug,
             }
             if name == "object_id" or (name is None and position == 1 and target is not None):
                 return target.pk if target is not None else objects[type(world.org_a)].pk
@@ -415,6 +431,20 @@ ROUTE_PERMISSIONS = {
     "cycles:list": ["cycles.view_reportingcycle"],
     "cycles:dashboard": ["cycles.view_reportingcycle"],
     "cycles:export": ["cycles.view_reportingcycle"],
+    # Importing from a spreadsheet (core.imports) needs the model's add and change permissions.
+    **{
+        f"admin:{app}_{model}_{page}": [f"{app}.add_{model}", f"{app}.change_{model}"]
+        for app, model in [
+            ("members", "organisation"),
+            ("members", "person"),
+            ("initiatives", "initiative"),
+            ("initiatives", "result"),
+            ("initiatives", "indicator"),
+            ("initiatives", "period"),
+            ("initiatives", "indicatorupdate"),
+        ]
+        for page in ("import", "process_import", "import_template")
+    },
 }
 # Pages that answer any staff account the same way: the admin's search helper (it needs a query
 # naming a field) and its catch-all for unknown addresses.
