@@ -12,22 +12,25 @@ Run it against a database that holds the national-scale dataset (``bench_dataset
 Options: ``--requests 9`` (requests per dashboard page; their median is reported), ``--workers 4``
 (gunicorn workers), ``--seed 2026`` (which organisations get editors), ``--editor-share 0.25``
 (the share of the organisations leading no initiative in the cycle that have an editor),
+``--every-initiative`` (the cycle also chooses every initiative one by one, whatever its dates:
+the most a cycle can cover, where the busiest half-year holds less than half of them),
 ``--keep`` (leave the cycle, its periods, the proposals, the mails and the editors in the
-database to look at; by default everything the run made is removed), ``--remove`` (remove what an
-earlier run left, and stop).
+database to look at; by default everything the run made is removed), ``--remove`` (remove what
+an earlier run left, and stop).
 
 What it does, each step in a fresh process (this script with ``--child``) so that its peak
 resident memory, read by the parent with ``os.wait4``, is its own:
 
-1. *prepare*: picks the half-year in which the most initiatives run, makes a planned six-month
-   cycle covering every active initiative (``all_active``), due on the 15th of the month after
-   it; gives the organisations member editors (one approved editor for every organisation
-   accountable for an initiative in the cycle, since an initiative reports through its lead, and
-   for ``--editor-share`` of the others; a second editor for one in seven of them; one editor in
-   twenty has turned reminders off, one in five reads the portal in English); links each "people
-   trained" indicator whose lead organisation hosted trainings in the half-year to up to three of
-   them, so the figures proposed from attendance are part of the opening; and makes a
-   coordinator account and three results approvers (who get the approvals digest).
+1. *prepare*: picks the half-year in which the most initiatives run (of those no cycle covers
+   yet), makes a planned six-month cycle covering every active initiative (``all_active``), due
+   on the 15th of the month after it; gives the organisations member editors (one approved
+   editor for every organisation accountable for an initiative in the cycle, since an initiative
+   reports through its lead, and for ``--editor-share`` of the others; a second editor for one in
+   seven of them; one editor in twenty has turned reminders off, one in five reads the portal in
+   English); links each "people trained" indicator whose lead organisation hosted trainings in
+   the half-year to up to three of them, so the figures proposed from attendance are part of the
+   opening; and makes a coordinator account and three results approvers (who get the approvals
+   digest).
 2. *open*: ``cycles.services.cycle_open`` as the coordinator, timed, its queries counted and
    their database time summed.
 3. *dashboard*: every page of the dashboard through the test client once to count its queries,
@@ -62,6 +65,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from collections import Counter
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -89,7 +93,7 @@ PORT = 8766
 # -- the steps, each run in a child process (or in-process by the tests) ---------------------------
 
 
-class Counter:
+class QueryCounter:
     """Counts the queries run inside it and sums their time in the database."""
 
     def __init__(self):
@@ -104,7 +108,7 @@ class Counter:
             self.seconds += time.perf_counter() - began
             self.queries += 1
 
-    def __enter__(self) -> "Counter":
+    def __enter__(self) -> "QueryCounter":
         from django.db import connection
 
         self._wrapper = connection.execute_wrapper(self)
@@ -116,21 +120,26 @@ class Counter:
 
 
 def busiest_half():
-    """(start, end, initiatives) of the half-year in which most initiatives run: those a cycle
-    covering every active initiative asks to report."""
+    """(start, end, initiatives) of the half-year in which most initiatives run (those a cycle
+    covering every active initiative asks to report) among those no cycle covers yet: a period
+    has one cycle at most."""
     from datetime import date
 
     from django.db.models import Max, Min
 
+    from cycles.models import ReportingCycle
     from initiatives.models import Initiative
     from initiatives.selectors.rounds import initiatives_in_scope
 
+    covered = set(ReportingCycle.objects.values_list("period_start", "period_end"))
     span = Initiative.objects.aggregate(first=Min("start"), last=Max("end"))
     if span["first"] is None:
         raise RuntimeError("No initiative has dates: is the dataset loaded?")
     halves = []
     for year in range(span["first"].year, span["last"].year + 1):
         for start, end in ((date(year, 1, 1), date(year, 6, 30)), (date(year, 7, 1), date(year, 12, 31))):
+            if (start, end) in covered:
+                continue
             scope = initiatives_in_scope(
                 start=start, end=end, all_active=True, pillar_ids=[], programme_ids=[], initiative_ids=[]
             )
@@ -139,7 +148,7 @@ def busiest_half():
     return start, end, count
 
 
-def prepare(*, seed: int, editor_share: float) -> dict:
+def prepare(*, seed: int, editor_share: float, every_initiative: bool = False) -> dict:
     """The planned cycle, the editors, the coordinator and the attendance links (see the module's
     docstring). Refuses to run over what an earlier run left."""
     import random
@@ -158,7 +167,7 @@ def prepare(*, seed: int, editor_share: float) -> dict:
     from core.models import AccountSettings
     from cycles.models import ReportingCycle
     from events.models import EventOrganiser
-    from initiatives.models import Indicator, InitiativePartner
+    from initiatives.models import Indicator, Initiative, InitiativePartner
     from initiatives.selectors.rounds import initiatives_in_scope
     from members.models import EditorRequest, Organisation
 
@@ -185,8 +194,12 @@ def prepare(*, seed: int, editor_share: float) -> dict:
         )
         cycle.full_clean()
         cycle.save()
+        chosen_ids = []
+        if every_initiative:
+            chosen_ids = list(Initiative.objects.values_list("pk", flat=True))
+            cycle.initiatives.set(chosen_ids)
         in_scope = initiatives_in_scope(
-            start=start, end=end, all_active=True, pillar_ids=[], programme_ids=[], initiative_ids=[]
+            start=start, end=end, all_active=True, pillar_ids=[], programme_ids=[], initiative_ids=chosen_ids
         )
         initiatives = in_scope.count()
 
@@ -293,6 +306,7 @@ def prepare(*, seed: int, editor_share: float) -> dict:
         "period_end": end.isoformat(),
         "due_on": cycle.due_on.isoformat(),
         "initiatives": initiatives,
+        "every_initiative": every_initiative,
         "organisations": Organisation.objects.count(),
         "leads": len(leads),
         "organisations_given_editors": len(chosen),
@@ -322,7 +336,7 @@ def open_cycle(*, cycle_id: int) -> dict:
     coordinator = get_user_model().objects.get(username=COORDINATOR)
     periods = Period.objects.count()
     proposals = IndicatorUpdate.objects.filter(source=IndicatorUpdate.Source.ATTENDANCE).count()
-    with Counter() as counted:
+    with QueryCounter() as counted:
         began = time.perf_counter()
         services.cycle_open(cycle=cycle, user=coordinator)
         seconds = time.perf_counter() - began
@@ -409,6 +423,8 @@ def count_pages(*, cycle_id: int, host: str = "testserver") -> dict:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
+    from cycles import selectors
+
     clients = {"coordinator": Client(HTTP_HOST=host), "editor": Client(HTTP_HOST=host)}
     editor, owed = busiest_editor(cycle_id)
     clients["coordinator"].force_login(get_user_model().objects.get(username=COORDINATOR))
@@ -435,8 +451,10 @@ def count_pages(*, cycle_id: int, host: str = "testserver") -> dict:
                 "slowest": [{"ms": float(q["time"]) * 1000, "sql": q["sql"][:300]} for q in slowest],
             }
         )
+    standings = Counter(selectors.cycle_standings(cycle=_cycle(cycle_id)).values())
     return {
         "pages": pages,
+        "standings": {str(value).replace("_", " "): n for value, n in standings.most_common()},
         "editor_owes": owed,
         "cookies": {
             who: client.cookies[settings.SESSION_COOKIE_NAME].value for who, client in clients.items()
@@ -479,7 +497,7 @@ def remind(*, cycle_id: int, only_organisations: int | None = None) -> dict:
         editors.exclude(editor_requests__organisation__in=kept).update(is_active=False)
     try:
         mark = OutgoingMail.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
-        with Counter() as counted:
+        with QueryCounter() as counted:
             began = time.perf_counter()
             sent = reminders.reminders_send(today=cycle.due_on)
             seconds = time.perf_counter() - began
@@ -571,10 +589,25 @@ def remove() -> dict[str, int]:
         ids = {str(pk) for pk in accounts.values_list("pk", flat=True)}
         if ids:
             Session.objects.filter(
-                pk__in=[s.pk for s in Session.objects.all() if s.get_decoded().get("_auth_user_id") in ids]
+                pk__in=[s.pk for s in Session.objects.all() if _session_user(s.session_data) in ids]
             ).delete()
         removed["accounts"] = accounts.delete()[1].get(get_user_model()._meta.label, 0)
     return {what: count for what, count in removed.items() if count}
+
+
+def _session_user(data: str) -> str | None:
+    """The account a stored session signs in, read without checking its signature: a session an
+    earlier run made under another secret key could not be decoded otherwise."""
+    import zlib
+
+    from django.core import signing
+
+    payload = data.rsplit(":", 2)[0]
+    try:
+        raw = signing.b64_decode(payload.lstrip(".").encode())
+        return json.loads(zlib.decompress(raw) if payload.startswith(".") else raw).get("_auth_user_id")
+    except (ValueError, zlib.error):
+        return None
 
 
 # -- child: one step ---------------------------------------------------------------------------------
@@ -585,7 +618,9 @@ def child(step: str, arguments: list[str]) -> None:
 
     django.setup()
     if step == "prepare":
-        result = prepare(seed=int(arguments[0]), editor_share=float(arguments[1]))
+        result = prepare(
+            seed=int(arguments[0]), editor_share=float(arguments[1]), every_initiative=arguments[2] == "every"
+        )
     elif step == "open":
         result = open_cycle(cycle_id=int(arguments[0]))
     elif step == "count":
@@ -660,7 +695,9 @@ class Report:
 def measure_opening(report: Report, prepared: dict, env: dict[str, str]) -> None:
     report.say(
         f"Cycle: {prepared['name']} ({prepared['period_start']}–{prepared['period_end']}, due "
-        f"{prepared['due_on']}), every active initiative: {prepared['initiatives']:,} initiatives. "
+        f"{prepared['due_on']}), every active initiative"
+        f"{' and every other one chosen' if prepared['every_initiative'] else ''}: "
+        f"{prepared['initiatives']:,} initiatives. "
         f"Editors: {prepared['editors']:,} accounts for {prepared['organisations_given_editors']:,} of "
         f"{prepared['organisations']:,} organisations ({prepared['leads']:,} lead an initiative of the "
         f"cycle); {prepared['reminders_off']:,} turned reminders off, {prepared['english']:,} read in "
@@ -695,7 +732,9 @@ def measure_pages(report: Report, cycle: int, *, workers: int, requests: int) ->
     report.say(
         f"gunicorn {workers} workers, production settings, nothing cached; one request at a time, "
         f"{requests} after one per worker to warm up. The member is the editor whose organisation owes "
-        f"{counted['editor_owes']} initiatives.",
+        f"{counted['editor_owes']} initiatives. Where the initiatives stand: "
+        + ", ".join(f"{label} {n:,}" for label, n in counted["standings"].items())
+        + ".",
         "",
         "| page | p50 ms | slowest ms | queries | size | test client ms |",
         "|---|---:|---:|---:|---|---:|",
@@ -760,6 +799,11 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=4, help="gunicorn worker processes")
     parser.add_argument("--seed", type=int, default=2026, help="which organisations get editors")
     parser.add_argument("--editor-share", type=float, default=0.25)
+    parser.add_argument(
+        "--every-initiative",
+        action="store_true",
+        help="the cycle also chooses every initiative, whatever its dates",
+    )
     parser.add_argument("--keep", action="store_true", help="keep what the run made after measuring")
     parser.add_argument("--remove", action="store_true", help="remove what an earlier run left, and stop")
     parser.add_argument("--out", type=Path, help="also write the Markdown tables to this file")
@@ -784,7 +828,13 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-cycles-") as scratch:
         # The steps that write hand their messages to a queue no worker reads.
         writing = dict(env, CELERY_BROKER_URL="filesystem://localhost/", PORTAL_VAR_DIR=scratch)
-        prepared, _peak = run_step("prepare", args.seed, args.editor_share, env=writing)
+        prepared, _peak = run_step(
+            "prepare",
+            args.seed,
+            args.editor_share,
+            "every" if args.every_initiative else "active",
+            env=writing,
+        )
         try:
             measure_opening(report, prepared, writing)
             measure_pages(report, prepared["cycle"], workers=args.workers, requests=args.requests)
