@@ -11,7 +11,6 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import urlencode
 from django.utils.text import capfirst
 
 from initiatives.selectors.rounds import (
@@ -167,16 +166,19 @@ def cycle_dashboard(
     today = today or timezone.localdate()
     dashboard_url = reverse("cycles:dashboard", kwargs={"pk": cycle.pk})
     filterset = DashboardFilter(filters or None, queryset=DuePeriod.objects.filter(cycle=cycle))
-    progress = cycle_progress(cycle=cycle, initiative_ids=filterset.qs.values("initiative"))
-    initiatives = initiatives_for_rows(initiative_ids=progress)
+    chosen_initiatives = filterset.qs.values("initiative")
+    progress = cycle_progress(cycle=cycle, initiative_ids=chosen_initiatives)
+    initiatives = initiatives_for_rows(initiative_ids=chosen_initiatives)
     late = cycle.is_late(today)
+    # One reverse for thousands of rows: only the slug differs.
+    report_url = reverse("initiatives:report_initiative", kwargs={"slug": "-"}).removesuffix("-/")
     rows = [
         Row(
             label=initiatives[pk].title,
-            url=reverse("initiatives:report_initiative", kwargs={"slug": initiatives[pk].slug}),
+            url=f"{report_url}{initiatives[pk].slug}/",
             standing=counted.standing(late=late),
             progress=counted,
-            organisations=[partner.organisation for partner in initiatives[pk].reporters],
+            organisations=initiatives[pk].reporters,
             pillars=initiatives[pk].published_pillars,
         )
         for pk, counted in progress.items()
@@ -189,13 +191,16 @@ def cycle_dashboard(
     by_pillar: dict[int, Row] = {}
     for row in rows:
         for organisation in row.organisations:
-            url = f"{dashboard_url}?{urlencode({'organisation': organisation.pk})}"
-            by_organisation.setdefault(organisation.pk, Row(label=organisation.name, url=url)).counts[
-                row.standing
-            ] += 1
+            if organisation.pk not in by_organisation:
+                # An id and a slug need no quoting: no urlencode for thousands of rows.
+                url = f"{dashboard_url}?organisation={organisation.pk}"
+                by_organisation[organisation.pk] = Row(label=organisation.name, url=url)
+            by_organisation[organisation.pk].counts[row.standing] += 1
         for pillar in row.pillars:
-            url = f"{dashboard_url}?{urlencode({'pillar': pillar.code})}"
-            by_pillar.setdefault(pillar.pk, Row(label=pillar.name, url=url)).counts[row.standing] += 1
+            if pillar.pk not in by_pillar:
+                url = f"{dashboard_url}?pillar={pillar.code}"
+                by_pillar[pillar.pk] = Row(label=pillar.name, url=url)
+            by_pillar[pillar.pk].counts[row.standing] += 1
     return Dashboard(
         cycle=cycle,
         filter=filterset,

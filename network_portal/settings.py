@@ -7,6 +7,7 @@ settings for a deployment behind TLS.
 """
 
 import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -43,8 +44,13 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()] if value else default
 
 
-# Importing the settings writes nothing: the folders under VAR_DIR are made when the portal
-# starts (network_portal.apps), by the web process, the worker and beat alike.
+if "PYTEST_VERSION" in os.environ and not os.environ.get("PORTAL_VAR_DIR"):
+    # A test run outside `make test` (which names its folder) gets one of its own, handed down to
+    # the worker and beat it starts, so that two runs at once never share a test database, a
+    # broker folder or uploaded files.
+    os.environ["PORTAL_VAR_DIR"] = tempfile.mkdtemp(prefix="portal-test-")
+# Otherwise importing the settings writes nothing: the folders under VAR_DIR are made when the
+# portal starts (network_portal.apps), by the web process, the worker and beat alike.
 VAR_DIR = Path(env_str("PORTAL_VAR_DIR", str(BASE_DIR / "var")))
 
 DEBUG = env_bool("DJANGO_DEBUG")

@@ -44,7 +44,7 @@ class IndicatorValueRow:
     organisation: str
 
 
-def _localised(path: str) -> Expression:
+def localised(path: str) -> Expression:
     """A bilingual field in the active language, or in the fallback language where it has no
     translation: what modeltranslation gives on instances, which ``values()`` across relations
     does not."""
@@ -77,13 +77,13 @@ def indicator_value_rows(
         updates = updates.filter(**{f"{initiative}__pillars": pillar})
     updates = (
         updates.annotate(
-            initiative_title=_localised(f"{initiative}__title"),
-            result_title=_localised("period__indicator__result__title"),
-            indicator_title=_localised("period__indicator__title"),
-            indicator_unit=_localised("period__indicator__unit"),
-            network_name=_localised("period__indicator__network_indicator__name"),
+            initiative_title=localised(f"{initiative}__title"),
+            result_title=localised("period__indicator__result__title"),
+            indicator_title=localised("period__indicator__title"),
+            indicator_unit=localised("period__indicator__unit"),
+            network_name=localised("period__indicator__network_indicator__name"),
             organisation_name=Case(
-                When(organisation__is_published=True, then=_localised("organisation__name")),
+                When(organisation__is_published=True, then=localised("organisation__name")),
                 default=Value(""),
                 output_field=CharField(),
             ),
