@@ -696,7 +696,7 @@ def measure_opening(report: Report, prepared: dict, env: dict[str, str]) -> None
     report.say(
         f"Cycle: {prepared['name']} ({prepared['period_start']}–{prepared['period_end']}, due "
         f"{prepared['due_on']}), every active initiative"
-        f"{' and every other one chosen' if prepared['every_initiative'] else ''}: "
+        f"{', and every initiative chosen one by one' if prepared['every_initiative'] else ''}: "
         f"{prepared['initiatives']:,} initiatives. "
         f"Editors: {prepared['editors']:,} accounts for {prepared['organisations_given_editors']:,} of "
         f"{prepared['organisations']:,} organisations ({prepared['leads']:,} lead an initiative of the "
