@@ -8,8 +8,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
 from django.db import connection
 
-from bench import cycles as bench_cycles
-from bench import dataset
+from bench import cycle_removal, dataset
+from bench import cycle_steps as bench_cycles
 from core.models import AccountSettings, OutgoingMail
 from cycles.models import DuePeriod, ReportingCycle
 from initiatives.models import Indicator, IndicatorUpdate, Initiative, Period, UpdateDisaggregation
@@ -74,7 +74,7 @@ def test_the_benchmark_measures_a_cycle_and_leaves_the_dataset_as_it_was(generat
     assert per_mail < 10
     assert few["queries"] - per_mail * mails[1] < 30
 
-    removed = bench_cycles.remove()
+    removed = cycle_removal.remove()
     assert removed["cycles"] == 1
     assert removed["accounts"] == prepared["editors"] + 1 + bench_cycles.APPROVERS  # and the coordinator
     assert _rows() == before

@@ -3,13 +3,12 @@ and its record."""
 
 import logging
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import Any
 
 from django import forms
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
@@ -20,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from import_export.admin import ImportMixin
 from import_export.forms import ConfirmImportForm, ImportForm
-from import_export.results import Result, RowResult
+from import_export.results import Result
 
 from .. import uploads
 from ..models import ImportRecord, generated_upload_name
@@ -28,16 +27,12 @@ from ..private_files import private_storage
 from ..tabular import table_response
 from .cells import (
     FORMATS,
-    DateWidget,
-    DecimalWidget,
-    IntegerWidget,
-    YesNoWidget,
-    cell_text,
     is_blank,
     sheet_format,
     sheet_language,
 )
-from .resources import Column, Duplicate, ImportCounts, SpreadsheetResource
+from .preview import base_error_messages, preview_rows
+from .resources import ImportCounts, SpreadsheetResource
 
 logger = logging.getLogger(__name__)
 
@@ -46,111 +41,6 @@ MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 # the request well within its time; a larger table is split into several files.
 MAX_ROWS = 2000
 IMPORT_FOLDER = "imports"
-SHORT_WIDGETS = (DateWidget, DecimalWidget, IntegerWidget, YesNoWidget)
-
-
-# --- the preview -----------------------------------------------------------------------------
-
-
-@dataclass
-class PreviewCell:
-    value: str
-    changed: bool = False
-    errors: list[str] = field(default_factory=list)
-    # "text" gets room to be read; "short" (a date, a figure, yes or no) stays on one line.
-    kind: str = "text"
-
-
-@dataclass
-class PreviewRow:
-    line: int
-    status: str
-    cells: list[PreviewCell]
-    errors: list[tuple[str, str]]
-    duplicates: list[Duplicate]
-
-    @property
-    def is_error(self) -> bool:
-        return self.status == "error"
-
-
-def _error_messages(row: RowResult) -> dict[str, list[str]]:
-    if row.validation_error is not None:
-        error = row.validation_error
-        if hasattr(error, "error_dict"):
-            return {
-                key: [str(message) for message in ValidationError(found).messages]
-                for key, found in error.error_dict.items()
-            }
-        return {NON_FIELD_ERRORS: [str(message) for message in error.messages]}
-    if row.errors:
-        for found in row.errors:
-            logger.warning("An import row could not be saved: %r", found.error)
-        return {NON_FIELD_ERRORS: [_("This row could not be saved; check its values against the template.")]}
-    return {}
-
-
-def preview_rows(resource_class: type[SpreadsheetResource], result: Result) -> list[PreviewRow]:
-    """Each row of the sheet as the preview shows it: its status, its cells in the file's column
-    order, which of them an update changes, and its errors by column."""
-    columns = [resource_class.column(name) for name in getattr(result, "columns", [])]
-    by_key: dict[str, Column] = {}
-    for column in resource_class.spec():
-        for key in (column.column_name, column.attribute, *column.error_keys):
-            if key:
-                by_key.setdefault(key, column)
-    rows = []
-    for row in result.rows:
-        if getattr(row, "blank", False):
-            continue
-        found = _error_messages(row)
-        cells = [
-            PreviewCell(
-                value=cell_text(row.row_values.get(column.column_name), multiline=True),
-                changed=row.import_type == RowResult.IMPORT_TYPE_UPDATE and column.column_name in row.changed,
-                kind="short" if isinstance(column.widget, SHORT_WIDGETS) else "text",
-            )
-            for column in columns
-        ]
-        errors: list[tuple[str, str]] = []
-        for key, found_messages in found.items():
-            column = by_key.get(key)
-            label = column.heading() if column else ""
-            for message in found_messages:
-                # A translated field reports its error twice: under its own name and its language's.
-                if (label, message) in errors:
-                    continue
-                errors.append((label, message))
-                if column in columns:
-                    cells[columns.index(column)].errors.append(message)
-        status = {
-            RowResult.IMPORT_TYPE_NEW: "new",
-            RowResult.IMPORT_TYPE_UPDATE: "update",
-            RowResult.IMPORT_TYPE_SKIP: "skip",
-        }.get(row.import_type, "error")
-        if status == "new" and getattr(row, "duplicates", None):
-            status = "duplicate"
-        rows.append(
-            PreviewRow(
-                line=row.line,
-                status=status,
-                cells=cells,
-                errors=errors,
-                duplicates=list(getattr(row, "duplicates", [])),
-            )
-        )
-    return rows
-
-
-def base_error_messages(result: Result) -> list[str]:
-    found = []
-    for error in result.base_errors:
-        if isinstance(error.error, ValidationError):
-            found.extend(str(message) for message in error.error.messages)
-        else:
-            logger.warning("An import could not be read: %r", error.error)
-            found.append(_("The file could not be imported; check it against the template."))
-    return found
 
 
 # --- the admin --------------------------------------------------------------------------------
