@@ -1,5 +1,6 @@
 """The geometry of every bar chart the portal draws: horizontal bars in groups, one bar per
-series, each bar followed by its value.
+series, each bar followed by its value; and columns for a trend over the years, each value
+written above its column.
 
 The layout is computed here once; the drawers only paint it — the web pages' SVG
 (``templates/initiatives/fragment_bar_chart.html``), the reports' SVG for the PDF and their PNG
@@ -97,6 +98,8 @@ class Chart:
     series: list[str]
     groups: list[Group]
     legend: list[Swatch]
+    # Where the columns of a trend stand: the y of a line drawn under them, across the chart.
+    baseline: int | None = None
 
     def scaled(self, factor: int) -> "Chart":
         """The same chart ``factor`` times larger: a picture sharp enough to print."""
@@ -131,6 +134,7 @@ class Chart:
                 Swatch(s.index, s.x * factor, s.y * factor, s.size * factor, text(s.label))
                 for s in self.legend
             ],
+            baseline=None if self.baseline is None else self.baseline * factor,
         )
 
 
@@ -222,6 +226,62 @@ def bar_chart(groups: Sequence[tuple[str, Sequence[Datum]]], *, layout: Layout) 
     if legend:
         height = max(swatch.label.y for swatch in legend) + round(OVERHANG * layout.value_size)
     return Chart(width=layout.width, height=height, series=series, groups=drawn, legend=legend)
+
+
+@dataclass(frozen=True)
+class ColumnLayout:
+    """The sizes of a column chart, in pixels (SVG user units): a trend, one column per year."""
+
+    width: int = 300
+    plot_height: int = 120  # the tallest column
+    column_width: int = 40  # at most; narrower when many columns share the width
+    label_size: int = 12
+    value_size: int = 12
+    text_gap: int = 4  # between a column and its value above, and its label below
+    min_bar: int = 2
+
+
+def column_chart(columns: Sequence[tuple[str, Datum]], *, layout: ColumnLayout) -> Chart:
+    """Where each column of a trend goes, left to right in the order given: its label (a year)
+    under it, its value written above it. Columns scale to the largest value; a zero or missing
+    value draws no column but still says so. Texts are centred on their column and cut to the
+    room each column has, so neighbours never overlap."""
+    count = max(len(columns), 1)
+    slot = layout.width // count
+    bar_width = min(layout.column_width, max(slot * 2 // 3, layout.min_bar))
+    largest = max(
+        (float(d.value) for _label, d in columns if d.value is not None and d.value > 0), default=0.0
+    )
+    value_top = round(OVERHANG * layout.value_size) + layout.value_size
+    base = value_top + layout.text_gap + layout.plot_height
+    series: list[str] = list(dict.fromkeys(d.series for _label, d in columns))
+    room = slot - layout.text_gap
+
+    def centred(text: str, size: int, middle: int, y: int, *, bold: bool = False) -> Text:
+        text = fit(text, size, room, bold=bold)
+        return Text(text, middle - text_width(text, size, bold=bold) // 2, y, size, bold)
+
+    groups = []
+    for place, (label, datum) in enumerate(columns):
+        middle = place * slot + slot // 2
+        height = 0
+        if datum.value is not None and datum.value > 0 and largest:
+            height = max(layout.min_bar, round(layout.plot_height * float(datum.value) / largest))
+        top = base - height
+        bar = Bar(
+            series=datum.series,
+            index=series.index(datum.series),
+            value=datum.value,
+            x=middle - bar_width // 2,
+            y=top,
+            width=bar_width if height else 0,
+            height=height,
+            label=centred(datum.text, layout.value_size, middle, top - layout.text_gap),
+        )
+        label_y = base + layout.text_gap + layout.label_size
+        groups.append(Group(label=centred(label, layout.label_size, middle, label_y, bold=True), bars=[bar]))
+    height = base + layout.text_gap + layout.label_size + round(OVERHANG * layout.label_size)
+    return Chart(width=layout.width, height=height, series=series, groups=groups, legend=[], baseline=base)
 
 
 def paint(

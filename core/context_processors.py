@@ -13,6 +13,7 @@ SECTIONS = [
     ("events:list", _("Events")),
     ("initiatives:list", _("Initiatives")),
     ("initiatives:pillar_list", _("Pillars")),
+    ("initiatives:map", _("Map")),
     ("reports:library", _("Reports")),
 ]
 

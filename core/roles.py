@@ -22,8 +22,15 @@ BUILD_REPORTS = "reports.add_reportrun"
 
 # Coordinators keep the network's content: every permission of these apps but the results
 # decisions, which belong to results approvers.
-COORDINATOR_APPS = ("vocabulary", "members", "events", "initiatives", "cycles")
-COORDINATOR_EXCLUDED = {"approve_indicatorupdate", "correct_indicatorupdate"}
+COORDINATOR_APPS = ("vocabulary", "members", "events", "initiatives", "cycles", "hub", "groups")
+# A newsletter's deliveries are written by sending alone: coordinators read them.
+COORDINATOR_EXCLUDED = {
+    "approve_indicatorupdate",
+    "correct_indicatorupdate",
+    "add_delivery",
+    "change_delivery",
+    "delete_delivery",
+}
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     COORDINATORS: [
         "reports.view_publishedreport",
@@ -60,6 +67,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "django_celery_beat.change_periodictask",
         "django_celery_beat.view_crontabschedule",
         "django_celery_beat.change_crontabschedule",
+        "hub.view_resource",
+        "hub.view_resourceorganisation",
     ],
 }
 

@@ -142,6 +142,14 @@ def event_facets(*, filterset: EventFilter) -> dict[str, dict]:
     }
 
 
+def event_counts_by_province(*, pillar: str = "", year: int | None = None) -> dict[str, int]:
+    """How many published events each current province (by code) held, of the pillar (a code)
+    and in the year if given, in one grouped query: an event in a former province counts in its
+    successor."""
+    filterset = EventFilter({"pillar": pillar, "year": year or ""}, queryset=event_public_queryset())
+    return count_by_current_province(filterset.qs)
+
+
 # The organiser filter offers the busiest organisers only: a national network has thousands,
 # and a list of them all would weigh more than the page. The search box finds the others.
 ORGANISER_OPTIONS = 30

@@ -193,3 +193,12 @@ class ResultsScopeForm(forms.Form):
 
     province = forms.CharField(required=False)
     pillar = forms.CharField(required=False)
+
+
+class MapScopeForm(forms.Form):
+    """What the map of provinces counts: a pillar, a year, and which layer it shades first.
+    Only read, to mark the chosen options; a value that names nothing counts everything."""
+
+    pillar = forms.CharField(required=False)
+    year = forms.CharField(required=False)
+    layer = forms.CharField(required=False)

@@ -26,5 +26,6 @@ urlpatterns = [
     path("initiatives/documents/<int:pk>/", views.document_download, name="document_download"),
     path("initiatives/<slug:slug>/", views.initiative_detail, name="detail"),
     path("pillars/", views.pillar_list, name="pillar_list"),
+    path("map/", views.province_map, name="map"),
     path("pillars/<slug:code>/", views.pillar_detail, name="pillar_detail"),
 ]

@@ -19,8 +19,9 @@ from vocabulary.models import Province
 
 from . import selectors, services
 from .filters import InitiativeFilter
-from .forms import IndicatorUpdateForm, ResultsScopeForm, ReviewForm
+from .forms import IndicatorUpdateForm, MapScopeForm, ResultsScopeForm, ReviewForm
 from .models import IndicatorUpdate, Initiative, Period
+from .province_map import LAYERS, map_of, map_scope
 
 PAGE_SIZE = 20
 
@@ -63,6 +64,7 @@ def initiative_list(request: HttpRequest) -> HttpResponse:
             "page": page,
             "facets": _facets(request, filterset),
             "query_string": query_string,
+            "province_map": map_of(map_scope(request)),
         },
     )
 
@@ -141,6 +143,28 @@ def network_results(request: HttpRequest) -> HttpResponse:
             ],
             "province": province,
             "pillar": pillar,
+            "province_map": map_of(map_scope(request)),
+        },
+    )
+
+
+@require_GET
+@public_page
+def province_map(request: HttpRequest) -> HttpResponse:
+    """Initiatives, events and members by province, for a pillar and a year."""
+    scope = map_scope(request)
+    select = facets_of(MapScopeForm(request.GET), counts={})
+    return render(
+        request,
+        "initiatives/province_map.html",
+        {
+            "province_map": map_of(scope),
+            "scope": scope,
+            "facets": [
+                select("pillar", _("Pillar"), _("All pillars"), scope.pillars),
+                select("year", _("Year"), _("Any year"), [(str(y), str(y)) for y in scope.years]),
+                select("layer", _("Shade by"), _("Initiatives"), [(k, label) for k, label, _u in LAYERS[1:]]),
+            ],
         },
     )
 

@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "allauth",
     "allauth.account",
     "django_filters",
@@ -97,6 +98,8 @@ INSTALLED_APPS = [
     "initiatives",
     "cycles",
     "reports",
+    "hub",
+    "groups",
     "api",
     "iati",
 ]
@@ -123,10 +126,15 @@ MIDDLEWARE = [
 
 # The page cache (core.page_cache) forgets its pages when a row of these apps changes; the
 # results totals are summed from the second set, so their changes also renew the totals.
-PAGE_CACHE_CONTENT_APPS = {"vocabulary", "members", "events", "initiatives"}
+PAGE_CACHE_CONTENT_APPS = {"vocabulary", "members", "events", "initiatives", "groups", "hub"}
 # Imports in review and editor requests are never on a public page: their frequent writes keep
 # the cache intact. Historical records never are either.
-PAGE_CACHE_PRIVATE_MODELS = {"events.SignInImport", "members.EditorRequest"}
+PAGE_CACHE_PRIVATE_MODELS = {
+    "events.SignInImport",
+    "members.EditorRequest",
+    "groups.Subscriber",
+    "groups.Delivery",
+}
 PAGE_CACHE_EXTRA_MODELS = {"reports.PublishedReport"}
 PAGE_CACHE_RESULTS_APPS = {"vocabulary", "initiatives"}
 PAGE_CACHE_RESULTS_MODELS: set[str] = set()
@@ -322,6 +330,11 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 # The schedules live in the database; this file is written only if beat runs another scheduler.
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+
+# How many subscribers one run of the newsletter task mails before it hands the rest to the next.
+NEWSLETTER_BATCH_SIZE = env_int("PORTAL_NEWSLETTER_BATCH_SIZE", 50)
+# Subscription requests per visitor's address (allauth's rate format, as its forms use).
+NEWSLETTER_SUBSCRIBE_RATE = env_str("PORTAL_NEWSLETTER_SUBSCRIBE_RATE", "10/h/ip,3/h/key")
 
 # Security. Production runs behind a TLS-terminating proxy that sets X-Forwarded-Proto.
 SESSION_COOKIE_HTTPONLY = True

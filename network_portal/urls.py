@@ -20,6 +20,10 @@ urlpatterns = [
     path("api/v1/", include("api.urls")),
     path("iati/", include("iati.urls")),
     path("i18n/<str:code>/", views.language_switch, name="language_switch"),
+    # For crawlers: one address each, listing the pages of both languages.
+    path("sitemap.xml", views.sitemap_index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", views.sitemap_section, name="sitemap_section"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -31,6 +35,8 @@ urlpatterns += i18n_patterns(
     path("", include("initiatives.urls")),
     path("cycles/", include("cycles.urls")),
     path("reports/", include("reports.urls")),
+    path("groups/", include("groups.urls")),
+    path("hub/", include("hub.urls")),
     prefix_default_language=True,
 )
 

@@ -1,9 +1,10 @@
-"""Project-level views: the home page and the health check."""
+"""Project-level views: the home page, the health check, the sitemap and robots.txt."""
 
 import os
 import posixpath
 
 from django.conf import settings
+from django.contrib.sitemaps import views as sitemap_views
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse, translate_url
@@ -19,6 +20,7 @@ from events.selectors import home_events
 from initiatives.selectors import network_totals
 
 from .health import health
+from .sitemaps import SITEMAPS
 
 
 @require_GET
@@ -86,3 +88,32 @@ def language_switch(request: HttpRequest, code: str) -> HttpResponse:
         samesite=settings.LANGUAGE_COOKIE_SAMESITE,
     )
     return response
+
+
+@require_GET
+@public_page
+def sitemap_index(request: HttpRequest) -> HttpResponse:
+    """The list of the sitemap's files: one per section, more where a section passes 50,000
+    addresses."""
+    response = sitemap_views.index(request, SITEMAPS, sitemap_url_name="sitemap_section")
+    # Rendered here, so that the page cache can keep the finished page.
+    return response.render()
+
+
+@require_GET
+@public_page
+def sitemap_section(request: HttpRequest, section: str) -> HttpResponse:
+    response = sitemap_views.sitemap(request, SITEMAPS, section=section)
+    return response.render()
+
+
+@require_GET
+@public_page
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    """Crawlers may read every public page, but not the admin or the sign-in pages; the sitemap
+    says where the pages are."""
+    lines = ["User-agent: *"]
+    for code, _name in settings.LANGUAGES:
+        lines += [f"Disallow: /{code}/admin/", f"Disallow: /{code}/accounts/"]
+    lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

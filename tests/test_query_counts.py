@@ -55,6 +55,11 @@ PAGES = [
     "/vi/reports/",
     "/vi/reports/?kind=annual&year=2024",
     "/vi/reports/{report}/",
+    "/sitemap.xml",
+    "/sitemap-organisations.xml",
+    "/sitemap-events.xml",
+    "/sitemap-initiatives.xml",
+    "/sitemap-reports.xml",
 ]
 
 

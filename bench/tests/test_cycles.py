@@ -19,7 +19,7 @@ SCALE = 0.01  # 100 organisations, 80 initiatives, 5,000 updates
 
 
 @pytest.fixture
-def generated(db, settings, tmp_path):
+def generated(db, settings, tmp_path, migrated_rows):
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     dataset.generate(scale=SCALE, seed=7, analyze=False)
 
@@ -82,7 +82,7 @@ def test_the_benchmark_measures_a_cycle_and_leaves_the_dataset_as_it_was(generat
     connection.check_constraints()
 
 
-def test_the_dataset_can_be_removed_after_a_cycle_was_kept(db, settings, tmp_path):
+def test_the_dataset_can_be_removed_after_a_cycle_was_kept(db, settings, tmp_path, migrated_rows):
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     dataset.generate(scale=0.002, seed=7, analyze=False)
     prepared = bench_cycles.prepare(seed=3, editor_share=0.25, every_initiative=True)

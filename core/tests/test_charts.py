@@ -3,7 +3,7 @@ labels are cut to fit, and the printed picture is the same chart scaled up."""
 
 from decimal import Decimal
 
-from core.charts import ELLIPSIS, Datum, Layout, bar_chart, fit, paint, text_width
+from core.charts import ELLIPSIS, ColumnLayout, Datum, Layout, bar_chart, column_chart, fit, paint, text_width
 
 ABOVE = Layout(width=300)
 LEFT = Layout(width=640, label_width=220, label_size=12, label_bold=False, value_size=11, legend=True)
@@ -129,3 +129,53 @@ def test_the_picture_for_print_is_the_same_chart_scaled_up():
         assert big_bar.label.text == small_bar.label.text and big_bar.label.size == small_bar.label.size * 2
     assert big.groups[0].label.text == "Thừa Thiên Huế"
     assert big.legend[0].size == drawn.legend[0].size * 2
+
+
+TREND = ColumnLayout()
+
+
+def trend(values: list, layout: ColumnLayout = TREND):
+    return column_chart(
+        [(str(2021 + n), Datum("actual", value, str(value))) for n, value in enumerate(values)], layout=layout
+    )
+
+
+def test_a_trend_puts_the_years_left_to_right_with_columns_scaled_to_the_largest():
+    drawn = trend([Decimal(50), Decimal(100), Decimal(25)])
+    columns = [group.bars[0] for group in drawn.groups]
+    assert [group.label.text for group in drawn.groups] == ["2021", "2022", "2023"]
+    assert columns[0].x < columns[1].x < columns[2].x
+    assert columns[1].height == ColumnLayout().plot_height
+    assert (
+        abs(columns[0].height - columns[1].height / 2) <= 1
+        and abs(columns[2].height - columns[1].height / 4) <= 1
+    )
+    # Every column stands on the same line, and each value is written above its own column.
+    assert {bar.y + bar.height for bar in columns} == {drawn.baseline}
+    for bar in columns:
+        assert bar.label.y < bar.y and bar.label.x < bar.x + bar.width and bar.label.x + 1 > bar.x - 20
+
+
+def test_a_trend_writes_every_value_inside_the_chart_and_never_over_its_neighbour():
+    drawn = trend([Decimal(1_234_567), Decimal("1234.5"), None, Decimal(0)] * 2)
+    texts = sorted((bar.label for group in drawn.groups for bar in group.bars), key=lambda t: t.x)
+    for text in texts:
+        assert text.x >= 0 and text.x + text_width(text.text, text.size) <= drawn.width
+        assert text.y > 0
+    for left, right in zip(texts, texts[1:], strict=False):
+        assert left.x + text_width(left.text, left.size) < right.x
+    labels = [group.label for group in drawn.groups]
+    assert all(label.y <= drawn.height for label in labels)
+
+
+def test_a_missing_year_in_a_trend_draws_no_column_but_keeps_its_place():
+    drawn = trend([Decimal(10), None, Decimal(20)])
+    assert [group.bars[0].width > 0 for group in drawn.groups] == [True, False, True]
+    assert drawn.groups[1].bars[0].label.text == "None"
+
+
+def test_a_trend_scaled_for_print_keeps_its_proportions():
+    drawn = trend([Decimal(10), Decimal(20)])
+    big = drawn.scaled(2)
+    assert big.groups[1].bars[0].height == 2 * drawn.groups[1].bars[0].height
+    assert big.baseline == 2 * drawn.baseline

@@ -20,11 +20,13 @@ from .periods import (
 )
 from .pillars import pillar_get_public, pillar_initiatives, pillar_list_public, pillar_list_with_groups
 from .public import (
+    initiative_counts_by_province,
     initiative_facets,
     initiative_filter_choices,
     initiative_get_public,
     initiative_list,
     initiative_public_queryset,
+    initiative_years,
     organisation_initiatives,
 )
 from .reporting import (
@@ -52,6 +54,7 @@ __all__ = [
     "indicator_value_rows",
     "initiative_counts_by_pillar",
     "initiative_document_get_private",
+    "initiative_counts_by_province",
     "initiative_facets",
     "initiative_filter_choices",
     "initiative_get_public",
@@ -59,6 +62,7 @@ __all__ = [
     "initiative_list",
     "initiative_period_rows",
     "initiative_public_queryset",
+    "initiative_years",
     "initiative_reporting_view",
     "initiative_results",
     "initiatives_active",

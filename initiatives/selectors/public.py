@@ -85,17 +85,32 @@ def initiative_filter_choices(*, selected_organisation: str = "") -> dict[str, l
     organisations = organisation_public_queryset().filter(
         Q(pk__in=list(busiest)) | Q(slug=selected_organisation)
     )
+    return {
+        "pillar": pillar_choices(),
+        "province": province_choices(),
+        "organisation": [(o.slug, o.acronym or o.name) for o in organisations.order_by("name")],
+        "year": [(str(year), str(year)) for year in initiative_years()],
+    }
+
+
+def initiative_years() -> list[int]:
+    """Every year a published initiative runs in, the latest first."""
     years: set[int] = set()
     for start, end in initiative_public_queryset().values_list("start__year", "end__year"):
         first, last = start or end, end or start
         if first and last and last - first < LONGEST_SPAN:
             years.update(range(first, last + 1))
-    return {
-        "pillar": pillar_choices(),
-        "province": province_choices(),
-        "organisation": [(o.slug, o.acronym or o.name) for o in organisations.order_by("name")],
-        "year": [(str(year), str(year)) for year in sorted(years, reverse=True)],
-    }
+    return sorted(years, reverse=True)
+
+
+def initiative_counts_by_province(*, pillar: str = "", year: int | None = None) -> dict[str, int]:
+    """How many published initiatives work in each current province (by code), of the pillar
+    (a code) and running in the year if given, in one grouped query: an initiative in a former
+    province counts in its successor."""
+    filterset = InitiativeFilter(
+        {"pillar": pillar, "year": year or ""}, queryset=initiative_public_queryset()
+    )
+    return count_by_current_province(filterset.qs, "provinces")
 
 
 def initiative_get_public(*, slug: str) -> Initiative | None:

@@ -13,7 +13,7 @@ from core.charts import Chart
 from vocabulary.models import Pillar, Province, in_province
 
 from .. import rollups
-from ..charts import indicator_chart, yearly_chart
+from ..charts import CARD, indicator_chart, indicator_split_chart, split_chart, yearly_chart
 from ..models import Indicator, Initiative, NetworkIndicator, Period, Result
 from .approved import (
     Breakdown,
@@ -29,7 +29,8 @@ from .public import initiative_public_queryset
 def initiative_results(*, initiative: Initiative) -> list[Result]:
     """The initiative's results → indicators → periods, each period with ``actual`` (a
     :class:`rollups.Figure` from its approved updates, or None), ``breakdown`` (by disaggregation,
-    with targets) and ``narratives`` (of approved updates), each indicator with its ``chart``."""
+    with targets) and ``narratives`` (of approved updates), each indicator with its ``chart`` and
+    its ``split_chart`` (by sex)."""
     periods = Period.objects.prefetch_related("disaggregation_targets").order_by("start")
     results = list(
         initiative.results.prefetch_related(
@@ -60,6 +61,7 @@ def initiative_results(*, initiative: Initiative) -> list[Result]:
                 period.breakdown = breakdown(period.actual, values, targets)
                 period.narratives = sorted(narratives.get(period.pk, []))
             indicator.chart = indicator_chart(indicator)
+            indicator.split_chart = indicator_split_chart(indicator)
     return results
 
 
@@ -74,6 +76,9 @@ class NetworkTotal:
     by_year: list[tuple[int, rollups.Figure]] = field(default_factory=list)
     breakdown: list[Breakdown] = field(default_factory=list)
     chart: Chart | None = None
+    # Each year's total with its split by sex, for the table beside the split chart.
+    yearly: list[tuple[int, rollups.Figure, list[Breakdown]]] = field(default_factory=list)
+    split_chart: Chart | None = None
 
 
 def network_totals(
@@ -104,6 +109,7 @@ def network_totals(
         reports = grouped.get(indicator.pk, [])
         total = rollups.combine(reports, cumulative=indicator.cumulative, until=date.max)
         by_year = rollups.totals_by_year(reports, cumulative=indicator.cumulative)
+        yearly = [(year, figure, breakdown(figure, values)) for year, figure in by_year]
         rows.append(
             NetworkTotal(
                 indicator=indicator,
@@ -111,6 +117,8 @@ def network_totals(
                 by_year=by_year,
                 breakdown=breakdown(total, values),
                 chart=yearly_chart(by_year, percent=bool(total and total.denominator)),
+                yearly=yearly,
+                split_chart=split_chart([(str(year), parts) for year, _figure, parts in yearly], layout=CARD),
             )
         )
     return rows

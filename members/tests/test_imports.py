@@ -13,6 +13,7 @@ from core.imports.cells import XLSXFormat
 from core.models import ImportRecord
 from core.tests.test_imports import confirm, import_rows, preview, row_errors, statuses, workbook_bytes
 from events.models import EventOrganiser
+from hub.models import ResourceOrganisation
 from initiatives.models import InitiativePartner
 from members.models import Affiliation, Membership, MembershipType, Organisation, Person
 from members.resources import OrganisationResource
@@ -373,6 +374,7 @@ def test_the_demo_network_goes_out_through_the_template_and_comes_back_identical
     # And into an emptied directory it brings every organisation back as it was.
     InitiativePartner.objects.all().delete()
     EventOrganiser.objects.all().delete()
+    ResourceOrganisation.objects.all().delete()
     Organisation.objects.update(parent=None)
     Organisation.objects.all().delete()
     response = signed_in.post(

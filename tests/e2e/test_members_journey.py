@@ -57,7 +57,7 @@ def test_member_editor_signs_in_and_updates_description_and_logo(
     page.get_by_role("button", name="Đăng nhập").click()
 
     page.get_by_role("link", name="Tổ chức của tôi").click()
-    page.get_by_role("link", name=organisation.name_vi).click()
+    page.get_by_role("link", name=organisation.name_vi, exact=True).click()
     page.get_by_label("Giới thiệu bằng tiếng Việt").fill(
         "GreenHub hỗ trợ cộng đồng ven biển giảm thiểu rác thải nhựa và phân loại rác tại nguồn."
     )

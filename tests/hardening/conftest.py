@@ -33,6 +33,10 @@ from events.tests.factories import (
     EventSeriesFactory,
     ParticipationFactory,
 )
+from groups.models import Delivery
+from groups.tests.factories import GroupMembershipFactory, SentIssueFactory, SubscriberFactory
+from hub.models import Resource
+from hub.tests.factories import ResourceFactory
 from initiatives.models import IndicatorUpdate
 from initiatives.tests.factories import (
     IndicatorFactory,
@@ -73,6 +77,13 @@ class World:
     report_file: object
     published: object
     cycle: object
+    # The knowledge hub: a public resource and a proposal of each organisation.
+    resource: object = None
+    proposal_a: object = None
+    proposal_b: object = None
+    # The technical groups: a group with a sent newsletter issue.
+    group: object = None
+    issue: object = None
 
 
 @pytest.fixture(autouse=True)
@@ -88,7 +99,9 @@ def build_world(editor_of) -> World:
     MembershipFactory(organisation=org_a)
     PillarParticipationFactory(organisation=org_a, pillar=pillar)
     AffiliationFactory(organisation=org_b, person__public_consent=True)
-    TechnicalGroup.objects.create(pillar=pillar, name_vi="Nhóm kỹ thuật giới", lead_organisation=org_a)
+    group = TechnicalGroup.objects.create(
+        pillar=pillar, name_vi="Nhóm kỹ thuật giới", lead_organisation=org_a
+    )
 
     event = EventFactory(slug="hoi-thao-tham-van", series=EventSeriesFactory(), pillars=[pillar])
     EventOrganiserFactory(event=event, organisation=org_b)
@@ -157,6 +170,21 @@ def build_world(editor_of) -> World:
     )
     cycle = ReportingCycleFactory(initiatives=initiatives)
     cycle_open(cycle=cycle)
+    resource = ResourceFactory(slug="huong-dan-phan-loai-rac", pillars=[pillar])
+    proposals = [
+        ResourceFactory(
+            is_published=False,
+            review_status=Resource.Review.PROPOSED,
+            proposing_organisation=org,
+            proposed_by=editor,
+        )
+        for org in (org_a, org_b)
+    ]
+    GroupMembershipFactory(group=group, organisation=org_a)
+    issue = SentIssueFactory(group=group)
+    Delivery.objects.create(
+        issue=issue, subscriber=SubscriberFactory(groups=[group]), to_email="doc-gia@npap.test", status="sent"
+    )
     return World(
         org_a=org_a,
         org_b=org_b,
@@ -175,6 +203,11 @@ def build_world(editor_of) -> World:
         report_file=report_file,
         published=published,
         cycle=cycle,
+        resource=resource,
+        proposal_a=proposals[0],
+        proposal_b=proposals[1],
+        group=group,
+        issue=issue,
     )
 
 

@@ -28,6 +28,10 @@ pytestmark = pytest.mark.django_db
 PUBLIC = {
     "healthz",
     "language_switch",
+    # For crawlers: the sitemap of published pages, its files, and robots.txt.
+    "sitemap",
+    "sitemap_section",
+    "robots_txt",
     "media",
     "home",
     "account_login",
@@ -56,6 +60,7 @@ PUBLIC = {
     "initiatives:detail",
     "initiatives:pillar_list",
     "initiatives:pillar_detail",
+    "initiatives:map",
     "reports:library",
     "reports:published_detail",
     "reports:published_download",
@@ -75,6 +80,23 @@ PUBLIC = {
     "api:docs",
     # A signed link in every reminder: it answers only with a valid signature, 404 otherwise.
     "members:reminders_off",
+    # The knowledge hub; its download counts and answers 404 for what is not public.
+    "hub:list",
+    "hub:feed_rss",
+    "hub:feed_atom",
+    "hub:detail",
+    "hub:download",
+    # The technical groups' pages, newsletters and feeds, and subscribing. The confirmation and
+    # unsubscribe links answer only with a valid signature (400 otherwise).
+    "groups:list",
+    "groups:detail",
+    "groups:issue",
+    "groups:feed",
+    "groups:group_feed",
+    "groups:subscribe",
+    "groups:subscribe_sent",
+    "groups:confirm",
+    "groups:unsubscribe",
 }
 # Pages for any signed-in account; those about an organisation's objects only for its editors.
 SIGNED_IN = {
@@ -91,6 +113,8 @@ SIGNED_IN = {
     "initiatives:report_initiative",
     "initiatives:report_update_create",
     "initiatives:report_update_edit",
+    "hub:propose",
+    "hub:proposal_detail",
 }
 # Private files (built reports, evidence, documents that are not public) do not exist for whoever
 # may not have them, anonymous visitors included: 404, never the sign-in page.
@@ -216,6 +240,7 @@ def values_for(world, objects, *, other: bool = False):
                 "reports": world.published.slug,
                 # The API's details by slug: an organisation's answers, the others are not found.
                 "api": org.slug,
+                "hub": world.resource.slug,
             }
             if name == "object_id" or (name is None and position == 1 and target is not None):
                 return target.pk if target is not None else objects[type(world.org_a)].pk
@@ -236,6 +261,7 @@ def values_for(world, objects, *, other: bool = False):
                 "period_id": period.pk,
                 "update_id": update.pk,
                 "token": "khong-hop-le",
+                "section": "events",
             }
             if name in fixed:
                 return fixed[name]
@@ -243,7 +269,19 @@ def values_for(world, objects, *, other: bool = False):
                 return "en" if route.name == "language_switch" else world.pillar.code
             if name == "slug":
                 return slugs[route.name.split(":")[0]]
+            if name == "organisation":
+                return org.slug
+            if name == "group":
+                return world.group.pk
+            if name == "pk" and (
+                route.name == "groups:issue" or route.name.startswith("admin:groups_issue_")
+            ):
+                return world.issue.pk
+            if name == "pk" and route.name.startswith("groups:"):
+                return world.group.pk
             if name == "pk":
+                if route.name == "hub:proposal_detail":
+                    return (world.proposal_b if other else world.proposal_a).pk
                 if route.name.startswith("cycles:"):
                     return world.cycle.pk
                 return world.report_file.pk if "file" in route.name else world.run.pk
@@ -431,6 +469,7 @@ ROUTE_PERMISSIONS = {
     "cycles:list": ["cycles.view_reportingcycle"],
     "cycles:dashboard": ["cycles.view_reportingcycle"],
     "cycles:export": ["cycles.view_reportingcycle"],
+    "admin:groups_issue_send": ["groups.send_issue"],
     # Importing from a spreadsheet (core.imports) needs the model's add and change permissions.
     **{
         f"admin:{app}_{model}_{page}": [f"{app}.add_{model}", f"{app}.change_{model}"]

@@ -116,6 +116,7 @@ PAGES = [
     "/vi/events/hoi-thao-tham-van.ics",
     "/vi/initiatives/",
     "/vi/initiatives/results/",
+    "/vi/map/",
     "/vi/pillars/",
     "/vi/pillars/gender-inclusion/",
     "/vi/reports/",

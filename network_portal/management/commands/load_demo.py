@@ -17,6 +17,10 @@ DEMO_STEPS = [
     ("events", "demo", "load"),
     # The reporting cycle links indicators to the events above.
     ("cycles", "demo", "load"),
+    # The knowledge hub links its resources to the members, initiatives and events above.
+    ("hub", "demo", "load"),
+    # The technical groups' newsletter picks the events, results and resources above.
+    ("groups", "demo", "load"),
 ]
 
 
