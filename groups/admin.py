@@ -6,7 +6,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.defaultfilters import floatformat
 from django.template.response import TemplateResponse
@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.http import found
 from core.mail import absolute_url
 
 from . import mailing, selectors, services
@@ -126,19 +127,7 @@ class IssueAdmin(SimpleHistoryAdmin, TranslationAdmin):
         fixed = ["tools", "year_shown", "status", "sent_at"]
         if obj is not None and obj.status != Issue.Status.DRAFT:
             # What readers received stays as they received it.
-            return [
-                *fixed,
-                "group",
-                "year",
-                "quarter",
-                "title_vi",
-                "title_en",
-                "editorial_vi",
-                "editorial_en",
-                "events",
-                "resources",
-                "results",
-            ]
+            return [*fixed, *IssueForm.Meta.fields]
         if obj is not None:
             return [*fixed, "group", "year", "quarter"]
         return fixed
@@ -227,10 +216,7 @@ class IssueAdmin(SimpleHistoryAdmin, TranslationAdmin):
     def _issue(self, request: HttpRequest, pk: int) -> Issue:
         if not self.has_view_permission(request):
             raise PermissionDenied
-        issue = selectors.issue_with_items(pk=pk)
-        if issue is None:
-            raise Http404
-        return issue
+        return found(selectors.issue_with_items(pk=pk))
 
     def preview_view(self, request: HttpRequest, pk: int) -> HttpResponse:
         issue = self._issue(request, pk)
