@@ -21,7 +21,7 @@ TRAININGS_PER_INDICATOR = 3
 
 
 class QueryCounter:
-    """Counts the queries run inside it and sums their time in the database."""
+    """Times what runs inside it, counts its queries and sums their time in the database."""
 
     def __init__(self):
         self.queries = 0
@@ -40,10 +40,16 @@ class QueryCounter:
 
         self._wrapper = connection.execute_wrapper(self)
         self._wrapper.__enter__()
+        self._began = time.perf_counter()
         return self
 
     def __exit__(self, *exc) -> None:
+        self.elapsed = time.perf_counter() - self._began
         self._wrapper.__exit__(*exc)
+
+    @property
+    def measures(self) -> dict:
+        return {"seconds": self.elapsed, "queries": self.queries, "db_seconds": self.seconds}
 
 
 def busiest_half():
@@ -264,14 +270,10 @@ def open_cycle(*, cycle_id: int) -> dict:
     periods = Period.objects.count()
     proposals = IndicatorUpdate.objects.filter(source=IndicatorUpdate.Source.ATTENDANCE).count()
     with QueryCounter() as counted:
-        began = time.perf_counter()
         services.cycle_open(cycle=cycle, user=coordinator)
-        seconds = time.perf_counter() - began
     due = DuePeriod.objects.filter(cycle=cycle)
     return {
-        "seconds": seconds,
-        "queries": counted.queries,
-        "db_seconds": counted.seconds,
+        **counted.measures,
         "due_periods": due.count(),
         "initiatives_due": due.values("initiative").distinct().count(),
         "periods_created": Period.objects.count() - periods,
@@ -425,14 +427,10 @@ def remind(*, cycle_id: int, only_organisations: int | None = None) -> dict:
     try:
         mark = OutgoingMail.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
         with QueryCounter() as counted:
-            began = time.perf_counter()
             sent = reminders.reminders_send(today=cycle.due_on)
-            seconds = time.perf_counter() - began
         written = OutgoingMail.objects.filter(pk__gt=mark)
         return {
-            "seconds": seconds,
-            "queries": counted.queries,
-            "db_seconds": counted.seconds,
+            **counted.measures,
             "initiatives_owed": len(owed),
             "organisations_owing": len(owing),
             "editors_active": editors.filter(is_active=True).count(),

@@ -67,6 +67,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from bench.child import run_child
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 if __name__ == "__main__":
     # Run as a file, this script's folder would come first on the path and its name would hide
@@ -84,23 +86,9 @@ PORT = 8766
 
 def run_step(step: str, *arguments, env: dict[str, str]) -> tuple[dict, int]:
     """(the child's result, its peak RSS in kB)."""
-    module = "bench.cycle_removal" if step == "remove" else "bench.cycle_steps"
-    if step != "remove":
-        arguments = (step, *arguments)
-    process = subprocess.Popen(
-        [sys.executable, "-m", module, *map(str, arguments)],
-        cwd=BASE_DIR,
-        env=env,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    output = process.stdout.read()
-    process.stdout.close()
-    # wait4 gives this child's own resource usage; RUSAGE_CHILDREN would mix every child's peak.
-    _pid, status, usage = os.wait4(process.pid, 0)
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise RuntimeError(f"step {step} failed")
-    return json.loads(output.strip().splitlines()[-1]), usage.ru_maxrss
+    if step == "remove":
+        return run_child("bench.cycle_removal", *arguments, env=env)
+    return run_child("bench.cycle_steps", step, *arguments, env=env)
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):

@@ -30,11 +30,12 @@ import argparse
 import json
 import os
 import statistics
-import subprocess
 import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+from bench.child import run_child
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 SCHEMA = BASE_DIR.parent / "shared" / "reference" / "iati-2.03" / "iati-activities-schema.xsd"
@@ -117,29 +118,7 @@ def child(page_size: str, stop_after: str, xml: str) -> None:
 
 def measure(case: Case) -> tuple[dict, int]:
     """(the child's result, its peak RSS in kB)."""
-    process = subprocess.Popen(
-        # As a module from the project folder: run as a file, this script's folder would come
-        # first on the path and its name would hide the ``iati`` app.
-        [
-            sys.executable,
-            "-m",
-            "bench.iati",
-            "--child",
-            str(case.page_size),
-            str(case.stop_after or 0),
-            str(case.xml or ""),
-        ],
-        cwd=BASE_DIR,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    output = process.stdout.read()
-    process.stdout.close()
-    # wait4 gives this child's own resource usage; RUSAGE_CHILDREN would mix every child's peak.
-    _pid, status, usage = os.wait4(process.pid, 0)
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise RuntimeError(f"the export ({case}) exited with {os.waitstatus_to_exitcode(status)}")
-    return json.loads(output.strip().splitlines()[-1]), usage.ru_maxrss
+    return run_child("bench.iati", "--child", case.page_size, case.stop_after or 0, case.xml or "")
 
 
 def validate(path: Path) -> str:

@@ -28,11 +28,12 @@ import csv
 import json
 import os
 import statistics
-import subprocess
 import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+from bench.child import run_child
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 FORMATS = ["pdf", "docx", "xlsx", "csv"]
@@ -133,35 +134,11 @@ def child(kind: str, formats: str, start: str, end: str, keep: bool) -> None:
 
 def measure(case: Case, *, keep: bool) -> tuple[dict, int]:
     """(the child's result, its peak RSS in kB)."""
-    process = subprocess.Popen(
-        # As a module from the project folder: run as a file, this script's folder would come
-        # first on the path and its name would hide the ``reports`` app.
-        [
-            sys.executable,
-            "-m",
-            "bench.reports",
-            "--child",
-            case.kind,
-            ",".join(case.formats),
-            case.start,
-            case.end,
-        ]
-        + (["--keep"] if keep else []),
-        cwd=BASE_DIR,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    output = process.stdout.read()
-    process.stdout.close()
-    # wait4 gives this child's own resource usage; RUSAGE_CHILDREN would mix every child's peak.
-    _pid, status, usage = os.wait4(process.pid, 0)
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode != 0:
-        raise RuntimeError(f"{case} exited with {process.returncode}")
-    result = json.loads(output.strip().splitlines()[-1])
+    arguments = ["--child", case.kind, ",".join(case.formats), case.start, case.end]
+    result, peak = run_child("bench.reports", *arguments, *(["--keep"] if keep else []))
     if not result["ok"]:
         raise RuntimeError(f"{case} failed: {result['error']}")
-    return result, usage.ru_maxrss
+    return result, peak
 
 
 def _size(size: int) -> str:

@@ -9,18 +9,18 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from .admin_mixins import LargeTableAdminMixin, month_filter, year_filter
 from .mail import mail_resend
 from .models import ImportRecord, OutgoingMail
 from .private_files import private_file_response
 
 
 @admin.register(OutgoingMail)
-class OutgoingMailAdmin(admin.ModelAdmin):
+class OutgoingMailAdmin(LargeTableAdminMixin, admin.ModelAdmin):
     list_display = ["created_at", "to_email", "subject", "kind", "status", "attempts", "sent_at"]
-    list_filter = ["status", "kind", "language"]
+    # Years and months, not a date hierarchy, which reads the date of every mail to list the years.
+    list_filter = ["status", "kind", "language", year_filter("created_at"), month_filter("created_at")]
     search_fields = ["to_email", "subject"]
-    date_hierarchy = "created_at"
-    list_select_related = ["recipient"]
     actions = ["resend"]
     fields = [
         "recipient",

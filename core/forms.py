@@ -3,10 +3,34 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext_lazy as _
 
+from . import uploads
 from .images import CleanImage, clean_image, image_store
 
 IMAGE_ACCEPT = "image/jpeg,image/png,image/webp"
+
+
+class DocumentUploadField(forms.FileField):
+    """A file field that only accepts a PDF, Word, Excel or PowerPoint file that
+    :func:`uploads.clean_document` accepts, up to ``max_bytes``."""
+
+    widget = forms.ClearableFileInput(attrs={"accept": ".pdf,.docx,.xlsx,.pptx"})
+
+    def __init__(self, *, max_bytes: int, **kwargs):
+        super().__init__(**kwargs)
+        self.max_bytes = max_bytes
+
+    def clean(self, data, initial=None):
+        value = super().clean(data, initial)
+        if isinstance(value, UploadedFile):
+            return uploads.clean_document(
+                value,
+                kinds=(uploads.PDF, uploads.DOCX, uploads.XLSX, uploads.PPTX),
+                max_bytes=self.max_bytes,
+                wrong_kind=_("Upload a PDF, Word (.docx), Excel (.xlsx) or PowerPoint (.pptx) file."),
+            )
+        return value
 
 
 class ImageUploadField(forms.FileField):

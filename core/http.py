@@ -23,3 +23,10 @@ def page_of(request: HttpRequest, rows, size: int) -> tuple[Page, str]:
     query = request.GET.copy()
     query.pop("page", None)
     return page, query.urlencode()
+
+
+def list_context(request: HttpRequest, filterset, rows, size: int) -> dict:
+    """What every filtered public list shows: the filter form, the page of ``rows`` the address
+    asks for (:func:`page_of`) and the other parameters its pagination links keep."""
+    page, query_string = page_of(request, rows, size)
+    return {"filter": filterset, "page": page, "query_string": query_string}

@@ -30,6 +30,18 @@ def optional_link(
     )
 
 
+def required_link(
+    to: str | type[models.Model],
+    verbose_name: str,
+    *,
+    related_name: str,
+    on_delete: Callable = models.CASCADE,
+) -> models.ForeignKey:
+    """A link a row cannot do without: the row it belongs to, which takes the row with it when
+    it is deleted unless ``on_delete`` says otherwise."""
+    return models.ForeignKey(to, verbose_name=verbose_name, on_delete=on_delete, related_name=related_name)
+
+
 def user_link(verbose_name: str, *, related_name: str = "+", blank: bool = True) -> models.ForeignKey:
     """A link to the account that did something; the row outlives the account."""
     return optional_link(settings.AUTH_USER_MODEL, verbose_name, related_name=related_name, blank=blank)
@@ -50,6 +62,20 @@ def status_field(status: type[models.TextChoices], *, default: str) -> models.Ch
     return models.CharField(
         _("status"), max_length=10, choices=status.choices, default=default, db_index=True
     )
+
+
+# What a model says of a slug that would take the address of one of its app's fixed pages.
+SLUG_RESERVED = _("This address is taken by another page; choose another slug.")
+
+
+def file_or_link_error(file, url: str) -> str | None:
+    """What is wrong with a row that holds a file or a link, never both and never neither
+    (a document, a resource); None when it holds one of them."""
+    if not file and not url:
+        return _("Upload a file or give a link.")
+    if file and url:
+        return _("Give either a file or a link, not both.")
+    return None
 
 
 class TimeStampedModel(models.Model):
@@ -203,7 +229,12 @@ class OutgoingMail(TimeStampedModel):
         ordering = ["-created_at"]
         verbose_name = _("outgoing mail")
         verbose_name_plural = _("outgoing mail")
-        indexes = [models.Index(fields=["status", "created_at"])]
+        indexes = [
+            models.Index(fields=["status", "created_at"]),
+            # The admin's log: the newest first, by year and month, and by language.
+            models.Index(fields=["-created_at", "-id"], name="mail_admin_order"),
+            models.Index(fields=["language"], name="mail_language"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.to_email} · {self.subject}"

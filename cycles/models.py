@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from core.models import TimeStampedModel, status_field, user_link
+from core.models import TimeStampedModel, required_link, status_field, user_link
 
 
 class ReportingCycle(TimeStampedModel):
@@ -116,18 +116,9 @@ class DuePeriod(models.Model):
     """An indicator period due in a cycle. The initiative is kept beside it so the dashboard
     counts by initiative without walking the results framework."""
 
-    cycle = models.ForeignKey(
-        ReportingCycle,
-        verbose_name=_("reporting cycle"),
-        on_delete=models.CASCADE,
-        related_name="due_periods",
-    )
-    period = models.ForeignKey(
-        "initiatives.Period", verbose_name=_("period"), on_delete=models.CASCADE, related_name="due_in"
-    )
-    initiative = models.ForeignKey(
-        "initiatives.Initiative", verbose_name=_("initiative"), on_delete=models.CASCADE, related_name="+"
-    )
+    cycle = required_link(ReportingCycle, _("reporting cycle"), related_name="due_periods")
+    period = required_link("initiatives.Period", _("period"), related_name="due_in")
+    initiative = required_link("initiatives.Initiative", _("initiative"), related_name="+")
 
     class Meta:
         verbose_name = _("period due")

@@ -2,12 +2,14 @@
 what a member editor has due. Where an initiative stands is computed from its updates every
 time, never stored, so it cannot drift from what members have reported."""
 
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
@@ -18,9 +20,11 @@ from initiatives.selectors.rounds import (
     PeriodState,
     editable_update,
     initiatives_for_rows,
+    initiatives_matching,
     initiatives_reported_by,
     period_state,
 )
+from initiatives.selectors.values import localised
 from members.selectors import organisations_editable_by
 
 from .filters import DashboardFilter
@@ -56,16 +60,12 @@ class Progress:
         return Standing.OVERDUE if late and standing in CAN_BE_LATE else standing
 
 
-def cycle_progress(
-    *, cycle: ReportingCycle, initiative_ids: Iterable[int] | None = None
-) -> dict[int, Progress]:
-    """Initiative id → :class:`Progress` in ``cycle``: one grouped query however many."""
-    rows = DuePeriod.objects.filter(cycle=cycle)
-    if initiative_ids is not None:
-        rows = rows.filter(initiative__in=initiative_ids)
-    counted = (
+def _counted(rows: QuerySet[DuePeriod], *fields: str, **expressions) -> QuerySet:
+    """Per initiative of ``rows`` (and the ``fields`` and ``expressions`` that go with it), how
+    many of its periods due have got how far: one grouped query."""
+    return (
         rows.annotate(state=period_state())
-        .values("initiative")
+        .values("initiative", *fields, **expressions)
         .annotate(
             due=Count("pk"),
             approved=Count("pk", filter=Q(state=PeriodState.APPROVED)),
@@ -75,7 +75,16 @@ def cycle_progress(
         )
         .order_by()
     )
-    return {row.pop("initiative"): Progress(**row) for row in counted}
+
+
+def cycle_progress(
+    *, cycle: ReportingCycle, initiative_ids: Iterable[int] | None = None
+) -> dict[int, Progress]:
+    """Initiative id → :class:`Progress` in ``cycle``: one grouped query however many."""
+    rows = DuePeriod.objects.filter(cycle=cycle)
+    if initiative_ids is not None:
+        rows = rows.filter(initiative__in=initiative_ids)
+    return {row.pop("initiative"): Progress(**row) for row in _counted(rows)}
 
 
 def cycle_standings(*, cycle: ReportingCycle, today: date | None = None) -> dict[int, str]:
@@ -112,6 +121,21 @@ def cycle_get(*, pk: int) -> ReportingCycle | None:
     return ReportingCycle.objects.filter(pk=pk).first()
 
 
+def cycles_for_approvals() -> list[tuple[str, str]]:
+    """(id, name) of the opened cycles, the latest first: what the approvals queue offers."""
+    cycles = (
+        ReportingCycle.objects.exclude(status=ReportingCycle.Status.PLANNED)
+        .order_by("-period_end", "-pk")
+        .only("pk", "name_vi", "name_en")
+    )
+    return [(str(cycle.pk), cycle.name) for cycle in cycles]
+
+
+def periods_due_in(cycle_id: int) -> QuerySet[DuePeriod]:
+    """A query of the ids of the periods ``cycle_id`` asks for."""
+    return DuePeriod.objects.filter(cycle=cycle_id).values("period")
+
+
 def cycle_covering(*, start: date, end: date) -> ReportingCycle | None:
     """The opened cycle that covers exactly this period (the one a report of it quotes)."""
     return (
@@ -128,15 +152,18 @@ def cycle_covering(*, start: date, end: date) -> ReportingCycle | None:
 @dataclass
 class Row:
     """One initiative, organisation or pillar on the dashboard, with where it stands (an
-    initiative) or how many of its initiatives stand where (an organisation, a pillar)."""
+    initiative) or how many of its initiatives stand where (an organisation, a pillar). An
+    initiative's organisations and pillars are read for the rows shown (:func:`rows_named`)."""
 
     label: str
     url: str
+    pk: int = 0
     standing: str = ""
     progress: Progress | None = None
     counts: Counter = field(default_factory=Counter)
     organisations: list = field(default_factory=list)
     pillars: list = field(default_factory=list)
+    named: bool = False
 
     @property
     def summary(self) -> Completeness:
@@ -147,67 +174,90 @@ class Row:
         return Standing(self.standing).label if self.standing else ""
 
 
+def rows_named(rows: Iterable[Row]) -> list[Row]:
+    """``rows`` (initiatives) with the organisations that report them and their published
+    pillars filled in: four queries however many rows, none for rows named already."""
+    rows = list(rows)
+    unnamed = {row.pk: row for row in rows if not row.named}
+    if unnamed:
+        initiatives = initiatives_for_rows(initiative_ids=list(unnamed))
+        for pk, row in unnamed.items():
+            row.organisations = initiatives[pk].reporters
+            row.pillars = initiatives[pk].published_pillars
+            row.named = True
+    return rows
+
+
 @dataclass
 class Dashboard:
+    """A cycle's initiatives with where each stands, narrowed by the filter. Counted by
+    organisation or by pillar, every initiative is named, so that is done only when asked."""
+
     cycle: ReportingCycle
     filter: DashboardFilter
     overall: Completeness
     initiatives: list[Row]
-    organisations: list[Row]
-    pillars: list[Row]
+    url: str
+
+    @cached_property
+    def organisations(self) -> list[Row]:
+        return self._counted_by("organisations", lambda o: f"{self.url}?organisation={o.pk}")
+
+    @cached_property
+    def pillars(self) -> list[Row]:
+        return self._counted_by("pillars", lambda p: f"{self.url}?pillar={p.code}")
+
+    def _counted_by(self, name: str, url) -> list[Row]:
+        grouped: dict[int, Row] = {}
+        for row in rows_named(self.initiatives):
+            for named in getattr(row, name):
+                if named.pk not in grouped:
+                    # An id and a code need no quoting: no urlencode for thousands of rows.
+                    grouped[named.pk] = Row(label=named.name, url=url(named))
+                grouped[named.pk].counts[row.standing] += 1
+        return sorted(grouped.values(), key=lambda row: row.label.casefold())
 
 
 def cycle_dashboard(
     *, cycle: ReportingCycle, filters: dict | None = None, today: date | None = None
 ) -> Dashboard:
-    """Every initiative due in ``cycle`` with where it stands, and the same counted by
-    organisation and by pillar, narrowed by the :class:`DashboardFilter`. Its queries are few
-    and fixed, however many initiatives the cycle covers."""
+    """Every initiative due in ``cycle`` with where it stands, narrowed by the
+    :class:`DashboardFilter`, by title; and the same counted by organisation and by pillar.
+    Where every initiative stands, and so the totals, is one grouped query however many
+    initiatives the cycle covers; the rows shown are named by :func:`rows_named`."""
     today = today or timezone.localdate()
-    dashboard_url = reverse("cycles:dashboard", kwargs={"pk": cycle.pk})
     filterset = DashboardFilter(filters or None, queryset=DuePeriod.objects.filter(cycle=cycle))
-    chosen_initiatives = filterset.qs.values("initiative")
-    progress = cycle_progress(cycle=cycle, initiative_ids=chosen_initiatives)
-    initiatives = initiatives_for_rows(initiative_ids=chosen_initiatives)
+    counted = _counted(
+        DuePeriod.objects.filter(cycle=cycle, initiative__in=filterset.qs.values("initiative")),
+        "initiative__slug",
+        label=localised("initiative__title"),
+    )
     late = cycle.is_late(today)
     # One reverse for thousands of rows: only the slug differs.
     report_url = reverse("initiatives:report_initiative", kwargs={"slug": "-"}).removesuffix("-/")
-    rows = [
-        Row(
-            label=initiatives[pk].title,
-            url=f"{report_url}{initiatives[pk].slug}/",
-            standing=counted.standing(late=late),
-            progress=counted,
-            organisations=initiatives[pk].reporters,
-            pillars=initiatives[pk].published_pillars,
+    rows = []
+    for row in counted:
+        pk, slug, label = row.pop("initiative"), row.pop("initiative__slug"), row.pop("label")
+        progress = Progress(**row)
+        rows.append(
+            Row(
+                pk=pk,
+                label=label,
+                url=f"{report_url}{slug}/",
+                standing=progress.standing(late=late),
+                progress=progress,
+            )
         )
-        for pk, counted in progress.items()
-    ]
     chosen = filterset.form.cleaned_data.get("standing") if filterset.is_valid() else ""
     if chosen:
         rows = [row for row in rows if row.standing == chosen]
-    rows.sort(key=lambda row: row.label.casefold())
-    by_organisation: dict[int, Row] = {}
-    by_pillar: dict[int, Row] = {}
-    for row in rows:
-        for organisation in row.organisations:
-            if organisation.pk not in by_organisation:
-                # An id and a slug need no quoting: no urlencode for thousands of rows.
-                url = f"{dashboard_url}?organisation={organisation.pk}"
-                by_organisation[organisation.pk] = Row(label=organisation.name, url=url)
-            by_organisation[organisation.pk].counts[row.standing] += 1
-        for pillar in row.pillars:
-            if pillar.pk not in by_pillar:
-                url = f"{dashboard_url}?pillar={pillar.code}"
-                by_pillar[pillar.pk] = Row(label=pillar.name, url=url)
-            by_pillar[pillar.pk].counts[row.standing] += 1
+    rows.sort(key=lambda row: (row.label.casefold(), row.pk))
     return Dashboard(
         cycle=cycle,
         filter=filterset,
         overall=completeness(row.standing for row in rows),
         initiatives=rows,
-        organisations=sorted(by_organisation.values(), key=lambda row: row.label.casefold()),
-        pillars=sorted(by_pillar.values(), key=lambda row: row.label.casefold()),
+        url=reverse("cycles:dashboard", kwargs={"pk": cycle.pk}),
     )
 
 
@@ -226,32 +276,49 @@ class DueItem:
         return Standing(self.standing).label
 
 
-def due_for_user(*, user: AbstractBaseUser, today: date | None = None) -> list[DueItem]:
-    """What the organisations ``user`` edits have to report in the open cycles: per initiative,
-    where it stands and each period due with how far its report has got and the update to carry
-    on with. Three queries."""
+def due_initiatives(*, user: AbstractBaseUser, q: str = "") -> QuerySet:
+    """(cycle id, initiative id) of every initiative the organisations ``user`` edits have to
+    report in the open cycles, those whose title, place or partners hold every word of ``q``,
+    in the order the list shows them: the cycle due first, then by title. One row per item of
+    the list, so the list is paged on this query and :func:`due_items` reads one page."""
     if not user.is_authenticated:
-        return []
-    today = today or timezone.localdate()
+        return DuePeriod.objects.none().values_list("cycle_id", "initiative_id")
     reported = initiatives_reported_by(
         organisation_ids=organisations_editable_by(user=user).values_list("pk", flat=True)
     )
-    due = list(
-        DuePeriod.objects.filter(cycle__status=ReportingCycle.Status.OPEN, initiative__in=reported)
+    if q:
+        reported = initiatives_matching(initiatives=reported.values("pk"), q=q)
+    return (
+        DuePeriod.objects.filter(
+            cycle__status=ReportingCycle.Status.OPEN, initiative__in=reported.values("pk")
+        )
+        .values_list("cycle_id", "initiative_id")
+        .order_by("cycle__due_on", "cycle_id", "initiative__title_vi", "initiative_id")
+        .distinct()
+    )
+
+
+def due_items(*, pairs: Iterable[tuple[int, int]], today: date | None = None) -> list[DueItem]:
+    """The items of ``pairs`` (cycle id, initiative id), in their order: where each initiative
+    stands and each period due with how far its report has got and the update to carry on
+    with. One query however many."""
+    pairs = list(pairs)
+    if not pairs:
+        return []
+    today = today or timezone.localdate()
+    due = (
+        DuePeriod.objects.filter(
+            cycle__in={cycle for cycle, _initiative in pairs},
+            initiative__in={initiative for _cycle, initiative in pairs},
+        )
         .select_related("cycle", "initiative", "period__indicator")
         .annotate(state=period_state(), **editable_update())
-        .order_by(
-            "cycle__due_on",
-            "cycle_id",
-            "initiative__title_vi",
-            "initiative_id",
-            "period__indicator__order",
-            "period__indicator_id",
-            "period__start",
-        )
+        .order_by("period__indicator__order", "period__indicator_id", "period__start")
     )
-    grouped: dict[tuple[int, int], list[DuePeriod]] = defaultdict(list)
+    grouped: dict[tuple[int, int], list[DuePeriod]] = {pair: [] for pair in pairs}
     for row in due:
+        if (row.cycle_id, row.initiative_id) not in grouped:
+            continue  # another cycle of one of the initiatives, listed on another page
         row.state_label = PeriodState(row.state).label
         row.proposed = row.carry_on_source == ATTENDANCE
         # A period already submitted waits on the coordinators; a locked one takes nothing more.
@@ -259,6 +326,8 @@ def due_for_user(*, user: AbstractBaseUser, today: date | None = None) -> list[D
         grouped[row.cycle_id, row.initiative_id].append(row)
     items = []
     for rows in grouped.values():
+        if not rows:
+            continue
         counts = Counter(row.state for row in rows)
         progress = Progress(
             due=len(rows),
@@ -277,6 +346,23 @@ def due_for_user(*, user: AbstractBaseUser, today: date | None = None) -> list[D
             )
         )
     return items
+
+
+def due_page(*, user: AbstractBaseUser, number: object = 1, size: int, q: str = "") -> Page:
+    """The page ``number`` of what ``user``'s organisations have due (the last page if it asks
+    for more, the first if it asks for nonsense), its ``object_list`` the :class:`DueItem` rows."""
+    page = Paginator(due_initiatives(user=user, q=q), size).get_page(number)
+    page.object_list = due_items(pairs=page.object_list)
+    return page
+
+
+# On a member's own page: the first items due, the rest on the list of what is due.
+DUE_ON_OWN_PAGE = 5
+
+
+def due_for_user(*, user: AbstractBaseUser) -> Page:
+    """The first items ``user``'s organisations have due, for their own page."""
+    return due_page(user=user, size=DUE_ON_OWN_PAGE)
 
 
 def cycles_completeness(

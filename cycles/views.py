@@ -57,8 +57,12 @@ def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     cycle = _cycle(pk)
     board = selectors.cycle_dashboard(cycle=cycle, filters=request.GET.dict())
     grouping = request.GET.get("by") if request.GET.get("by") in GROUPINGS else "initiative"
-    rows = {"initiative": board.initiatives, "organisation": board.organisations, "pillar": board.pillars}
-    page, query_string = page_of(request, rows[grouping], ROWS_PER_PAGE)
+    # Counting by organisation or pillar names every initiative: only done when asked for.
+    rows = {"initiative": "initiatives", "organisation": "organisations", "pillar": "pillars"}[grouping]
+    page, query_string = page_of(request, getattr(board, rows), ROWS_PER_PAGE)
+    if grouping == "initiative":
+        # Only the rows shown are named; the totals above count every initiative.
+        selectors.rows_named(page.object_list)
     # The tabs keep the filters chosen: counted by organisation, it is the same initiatives.
     filters = request.GET.copy()
     for name in ("by", "page"):
@@ -117,7 +121,7 @@ def dashboard_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
             row.progress.draft,
             request.build_absolute_uri(row.url),
         ]
-        for row in board.initiatives
+        for row in selectors.rows_named(board.initiatives)
     )
     return table_response(
         fmt=fmt,
@@ -128,8 +132,15 @@ def dashboard_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     )
 
 
+DUE_PAGE_SIZE = 20
+
+
 @login_required
 @require_GET
 def due(request: HttpRequest) -> HttpResponse:
     """What the organisations the member edits have to report, linked to the forms."""
-    return render(request, "cycles/due_list.html", {"items": selectors.due_for_user(user=request.user)})
+    q = request.GET.get("q", "")[:200]
+    page = selectors.due_page(user=request.user, number=request.GET.get("page"), size=DUE_PAGE_SIZE, q=q)
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "cycles/due_list.html", {"page": page, "query_string": query.urlencode(), "q": q})

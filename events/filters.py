@@ -10,8 +10,7 @@ from django.db.models.lookups import GreaterThanOrEqual
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.search import search_terms
-from members.filters import PublishedOrganisationFilter
+from members.filters import PublishedOrganisationFilter, search_with_organisations
 from vocabulary.filters import CurrentProvinceFilter, PublishedPillarFilter
 from vocabulary.models import Pillar
 
@@ -76,16 +75,8 @@ class EventFilter(django_filters.FilterSet):
         fields = ["q", "when", "year", "type", "pillar", "format", "province", "organiser"]
 
     def search(self, queryset, name, value):
-        """Every word in the event's title or venue, or in the name of one of its organisers.
-        Only published organisers count, so a search cannot reveal that an unpublished
-        organisation ran an event. Subqueries keep the list's own query free of joins and
-        DISTINCT, which the facet counts and the paginator's count would otherwise pay for."""
-        for term in search_terms(value):
-            by_organiser = EventOrganiser.objects.filter(
-                organisation__is_published=True, organisation__search_text__contains=term
-            ).values("event_id")
-            queryset = queryset.filter(Q(search_text__contains=term) | Q(pk__in=by_organiser))
-        return queryset
+        """Every word in the event's title or venue, or in the name of one of its organisers."""
+        return search_with_organisations(queryset, value, EventOrganiser.objects.all(), row="event_id")
 
     def in_time(self, queryset, name, value):
         today = timezone.localdate()

@@ -2,21 +2,17 @@
 sign-in sheet upload."""
 
 from django import forms
-from django.core.files.uploadedfile import UploadedFile
 from django.forms.models import BaseInlineFormSet
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from core import uploads
-from core.forms import ImageModelForm, ImageUploadField
+from core.forms import DocumentUploadField, ImageModelForm, ImageUploadField
 from core.models import unique_slug
 
 from .models import RESERVED_SLUGS, AgendaSession, Event, EventDocument, EventPhoto, Participation
 from .signin.sheet import MAX_ROWS, MAX_UPLOAD_BYTES, parse_sheet
 
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
-DOCUMENT_ACCEPT = ".pdf,.docx,.xlsx,.pptx"
-DOCUMENT_KINDS = (uploads.PDF, uploads.DOCX, uploads.XLSX, uploads.PPTX)
 
 
 class EventAdminForm(forms.ModelForm):
@@ -31,26 +27,12 @@ class EventAdminForm(forms.ModelForm):
         return slug
 
 
-class DocumentUploadField(forms.FileField):
-    widget = forms.ClearableFileInput(attrs={"accept": DOCUMENT_ACCEPT})
-
-    def clean(self, data, initial=None):
-        value = super().clean(data, initial)
-        if isinstance(value, UploadedFile):
-            return uploads.clean_document(
-                value,
-                kinds=DOCUMENT_KINDS,
-                max_bytes=MAX_DOCUMENT_BYTES,
-                wrong_kind=_("Upload a PDF, Word (.docx), Excel (.xlsx) or PowerPoint (.pptx) file."),
-            )
-        return value
-
-
 class EventDocumentForm(forms.ModelForm):
     file = DocumentUploadField(
         label=_("File"),
         required=False,
         help_text=_("PDF, Word, Excel or PowerPoint, at most 20 MB. Or give a link instead."),
+        max_bytes=MAX_DOCUMENT_BYTES,
     )
 
     class Meta:

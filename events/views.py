@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from core.facets import Facet, capitalised, facets_of
-from core.http import found, page_of
+from core.http import found, list_context
 from core.page_cache import cached_value, filter_key, public_page
 from core.private_files import private_file_response
 from vocabulary.selectors import pillar_choices, province_choices
@@ -75,22 +75,20 @@ def _filters(request: HttpRequest, filterset: EventFilter) -> tuple[list[Facet],
 @public_page
 def event_list(request: HttpRequest) -> HttpResponse:
     filterset, events = selectors.event_list(filters=request.GET.dict())
-    page, query_string = page_of(request, events, PAGE_SIZE)
+    context = list_context(request, filterset, events, PAGE_SIZE)
     facets, counts = _filters(request, filterset)
     when = filterset.cleaned_value("when") or ""
     return render(
         request,
         "events/event_list.html",
         {
-            "filter": filterset,
-            "page": page,
-            "headcounts": headcounts_for(page.object_list),
+            **context,
+            "headcounts": headcounts_for(context["page"].object_list),
             # The counts by filter and option, and the filters drawn with them.
             "facets": counts,
             "filter_facets": facets,
             "when": when,
             "tabs": _when_tabs(request, when, counts["when"]),
-            "query_string": query_string,
         },
     )
 

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin_mixins import LargeTableAdminMixin
 from core.http import found
 from core.mail import absolute_url
 
@@ -31,12 +32,13 @@ SEND = "groups.send_issue"
 class GroupMembershipAdmin(SimpleHistoryAdmin):
     list_display = ["organisation", "group", "role", "joined_on"]
     list_filter = ["group", "role"]
+    list_select_related = ["organisation", "group"]
     search_fields = ["organisation__name_vi", "organisation__name_en", "organisation__acronym"]
     autocomplete_fields = ["organisation"]
 
 
 @admin.register(Subscriber)
-class SubscriberAdmin(admin.ModelAdmin):
+class SubscriberAdmin(LargeTableAdminMixin, admin.ModelAdmin):
     list_display = ["email", "language", "confirmed_at", "unsubscribed_at"]
     list_filter = [
         "language",
@@ -48,10 +50,21 @@ class SubscriberAdmin(admin.ModelAdmin):
     readonly_fields = ["confirmed_at", "unsubscribed_at", "created_at"]
 
 
+class IssueFilter(admin.RelatedFieldListFilter):
+    """The issues, named with their group read in the same query."""
+
+    def field_choices(self, field, request, model_admin):
+        return [(issue.pk, str(issue)) for issue in Issue.objects.select_related("group")]
+
+
 @admin.register(Delivery)
-class DeliveryAdmin(admin.ModelAdmin):
+class DeliveryAdmin(LargeTableAdminMixin, admin.ModelAdmin):
     list_display = ["to_email", "issue", "status", "attempts", "sent_at"]
-    list_filter = ["status", "issue"]
+    list_filter = ["status", ("issue", IssueFilter)]
+    list_select_related = ["issue__group"]
+    # The latest issue first, by the column and its index, not by the issue's own order (year,
+    # quarter, group), which would sort every delivery of every issue.
+    ordering = ["-issue_id", "to_email"]
     search_fields = ["to_email"]
     readonly_fields = [f.name for f in Delivery._meta.fields]
 
@@ -221,16 +234,7 @@ class IssueAdmin(SimpleHistoryAdmin, TranslationAdmin):
     def preview_view(self, request: HttpRequest, pk: int) -> HttpResponse:
         issue = self._issue(request, pk)
         return TemplateResponse(
-            request,
-            "groups/issue_detail.html",
-            {
-                "issue": issue,
-                "group": issue.group,
-                "events": issue.public_events,
-                "results": issue.public_results,
-                "resources": issue.public_resources,
-                "preview": True,
-            },
+            request, "groups/issue_detail.html", {**selectors.issue_contents(issue), "preview": True}
         )
 
     def _mail_parts(self, request: HttpRequest, pk: int) -> tuple[str, str, str]:

@@ -13,6 +13,7 @@ from core.mail import absolute_url
 
 from . import tokens
 from .models import Issue, Subscriber
+from .selectors import issue_contents
 
 _inliner = css_inline.CSSInliner(keep_style_tags=False, load_remote_stylesheets=False)
 
@@ -26,11 +27,7 @@ def issue_mail_parts(*, issue: Issue, language: str, unsubscribe_url: str) -> tu
     (:func:`groups.selectors.issue_with_items`)."""
     with translation.override(language):
         context = {
-            "issue": issue,
-            "group": issue.group,
-            "events": getattr(issue, "public_events", []),
-            "results": getattr(issue, "public_results", []),
-            "resources": getattr(issue, "public_resources", []),
+            **issue_contents(issue),
             "archive_url": absolute_url(
                 reverse("groups:issue", kwargs={"group": issue.group_id, "pk": issue.pk})
             ),

@@ -4,13 +4,13 @@ import calendar
 import secrets
 from datetime import date
 
-from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.models import TimeStampedModel, language_field, status_field
+from core.models import TimeStampedModel, language_field, required_link, status_field, user_link
+from members.models import organisation_link
 
 
 class GroupMembership(TimeStampedModel):
@@ -20,18 +20,8 @@ class GroupMembership(TimeStampedModel):
         LEAD = "lead", _("lead")
         MEMBER = "member", _("member")
 
-    group = models.ForeignKey(
-        "vocabulary.TechnicalGroup",
-        verbose_name=_("technical group"),
-        on_delete=models.CASCADE,
-        related_name="memberships",
-    )
-    organisation = models.ForeignKey(
-        "members.Organisation",
-        verbose_name=_("organisation"),
-        on_delete=models.CASCADE,
-        related_name="group_memberships",
-    )
+    group = required_link("vocabulary.TechnicalGroup", _("technical group"), related_name="memberships")
+    organisation = organisation_link(related_name="group_memberships")
     role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.MEMBER)
     joined_on = models.DateField(_("joined on"), null=True, blank=True)
 
@@ -99,11 +89,11 @@ class Issue(TimeStampedModel):
         Q3 = 3, _("third quarter (July–September)")
         Q4 = 4, _("fourth quarter (October–December)")
 
-    group = models.ForeignKey(
+    group = required_link(
         "vocabulary.TechnicalGroup",
-        verbose_name=_("technical group"),
-        on_delete=models.PROTECT,
+        _("technical group"),
         related_name="newsletter_issues",
+        on_delete=models.PROTECT,
     )
     year = models.PositiveSmallIntegerField(_("year"))
     quarter = models.PositiveSmallIntegerField(_("quarter"), choices=Quarter.choices)
@@ -120,14 +110,7 @@ class Issue(TimeStampedModel):
     )
     status = status_field(Status, default=Status.DRAFT)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
-    sent_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("sent by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    sent_by = user_link(_("sent by"))
 
     history = HistoricalRecords(m2m_fields=[events, results, resources])
 
@@ -178,12 +161,8 @@ class Delivery(TimeStampedModel):
         SENT = "sent", _("sent")
         FAILED = "failed", _("failed")
 
-    issue = models.ForeignKey(
-        Issue, verbose_name=_("issue"), on_delete=models.CASCADE, related_name="deliveries"
-    )
-    subscriber = models.ForeignKey(
-        Subscriber, verbose_name=_("subscriber"), on_delete=models.CASCADE, related_name="deliveries"
-    )
+    issue = required_link(Issue, _("issue"), related_name="deliveries")
+    subscriber = required_link(Subscriber, _("subscriber"), related_name="deliveries")
     to_email = models.EmailField(_("email address"))
     language = language_field()
     status = status_field(Status, default=Status.QUEUED)
@@ -198,7 +177,11 @@ class Delivery(TimeStampedModel):
         constraints = [
             models.UniqueConstraint(fields=["issue", "subscriber"], name="groups_one_delivery_per_subscriber")
         ]
-        indexes = [models.Index(fields=["issue", "status"])]
+        indexes = [
+            models.Index(fields=["issue", "status"]),
+            # The admin's list: the latest issue first, then by address.
+            models.Index(fields=["-issue", "to_email"], name="delivery_admin_order"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.to_email} · {self.issue}"

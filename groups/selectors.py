@@ -166,6 +166,18 @@ def issue_with_items(*, pk: int) -> Issue | None:
     return _issue_items(Issue.objects.all()).filter(pk=pk).first()
 
 
+def issue_contents(issue: Issue) -> dict:
+    """What an issue's page, its preview and its mail show: the issue, its group and the items
+    :func:`issue_get_public` or :func:`issue_with_items` fetched with it."""
+    return {
+        "issue": issue,
+        "group": issue.group,
+        "events": getattr(issue, "public_events", []),
+        "results": getattr(issue, "public_results", []),
+        "resources": getattr(issue, "public_resources", []),
+    }
+
+
 def issue_candidate_events(*, issue: Issue) -> QuerySet:
     """The events of the issue's quarter in the group's pillar: what the draft starts from."""
     return events_held(start=issue.period_start, end=issue.period_end, pillar=issue.group.pillar_id)

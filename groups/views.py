@@ -50,17 +50,7 @@ def group_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @public_page
 def issue_detail(request: HttpRequest, group: int, pk: int) -> HttpResponse:
     issue = found(selectors.issue_get_public(group=group, pk=pk))
-    return render(
-        request,
-        "groups/issue_detail.html",
-        {
-            "issue": issue,
-            "group": issue.group,
-            "events": issue.public_events,
-            "results": issue.public_results,
-            "resources": issue.public_resources,
-        },
-    )
+    return render(request, "groups/issue_detail.html", selectors.issue_contents(issue))
 
 
 def _limited(request: HttpRequest, email: str) -> bool:

@@ -7,13 +7,19 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin_mixins import AccentInsensitiveSearchMixin, PublishActionsMixin, update_with_history
+from core.admin_mixins import (
+    AccentInsensitiveSearchMixin,
+    PublishActionsMixin,
+    SharedChoicesInlineMixin,
+    update_with_history,
+)
+from vocabulary.admin import pillar_filter
 
 from .forms import ResourceAdminForm
 from .models import Resource, ResourceOrganisation
 
 
-class OrganisationInline(admin.TabularInline):
+class OrganisationInline(SharedChoicesInlineMixin, admin.TabularInline):
     model = ResourceOrganisation
     extra = 0
     autocomplete_fields = ["organisation"]
@@ -24,7 +30,7 @@ class OrganisationInline(admin.TabularInline):
 class ResourceAdmin(AccentInsensitiveSearchMixin, PublishActionsMixin, SimpleHistoryAdmin, TranslationAdmin):
     form = ResourceAdminForm
     list_display = ["title", "kind", "year", "language", "review_status", "is_published", "download_count"]
-    list_filter = ["review_status", "is_published", "kind", "language", "year", "pillars"]
+    list_filter = ["review_status", "is_published", "kind", "language", "year", pillar_filter("pillars")]
     search_fields = ["title_vi"]  # shows the search box; the search itself ignores diacritics
     accent_search_fields = ["search_text"]
     prepopulated_fields = {"slug": ["title_vi"]}

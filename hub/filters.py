@@ -4,10 +4,10 @@ beside the resources (see ``selectors.hub_list``)."""
 import django_filters
 from django import forms
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from core.search import search_terms
+from members.filters import search_with_organisations
 from vocabulary.filters import CurrentProvinceFilter, PublishedPillarFilter
 from vocabulary.models import TechnicalGroup
 
@@ -49,13 +49,10 @@ class ResourceFilter(django_filters.FilterSet):
     # list's own query needs no DISTINCT, which the paginator's count and the facets would pay for.
     def search(self, queryset: QuerySet[Resource], name: str, value: str) -> QuerySet[Resource]:
         """Every word in the resource's titles, summaries or story, or in the name of one of its
-        published organisations (an unpublished one is never revealed by a search)."""
-        for term in search_terms(value):
-            by_organisation = ResourceOrganisation.objects.filter(
-                organisation__is_published=True, organisation__search_text__contains=term
-            ).values("resource_id")
-            queryset = queryset.filter(Q(search_text__contains=term) | Q(pk__in=by_organisation))
-        return queryset
+        organisations."""
+        return search_with_organisations(
+            queryset, value, ResourceOrganisation.objects.all(), row="resource_id"
+        )
 
     def of_kind(self, queryset: QuerySet[Resource], name: str, value: str) -> QuerySet[Resource]:
         if value == REPORT:

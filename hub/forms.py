@@ -2,34 +2,22 @@
 go through the upload checks in core (documents by content, images re-encoded)."""
 
 from django import forms
-from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
-from core import uploads
-from core.forms import ImageModelForm, ImageUploadField
+from core.forms import DocumentUploadField, ImageModelForm, ImageUploadField
+from core.models import file_or_link_error
 
 from .models import Resource
 
 MAX_DOCUMENT_BYTES = 30 * 1024 * 1024
-DOCUMENT_ACCEPT = ".pdf,.docx,.xlsx,.pptx"
-DOCUMENT_KINDS = (uploads.PDF, uploads.DOCX, uploads.XLSX, uploads.PPTX)
 COVER_HELP = _("JPEG, PNG or WebP, at most 5 MB.")
 FILE_HELP = _("PDF, Word, Excel or PowerPoint, at most 30 MB. Or give a link instead.")
 
 
-class DocumentUploadField(forms.FileField):
-    widget = forms.ClearableFileInput(attrs={"accept": DOCUMENT_ACCEPT})
-
-    def clean(self, data, initial=None):
-        value = super().clean(data, initial)
-        if isinstance(value, UploadedFile):
-            return uploads.clean_document(
-                value,
-                kinds=DOCUMENT_KINDS,
-                max_bytes=MAX_DOCUMENT_BYTES,
-                wrong_kind=_("Upload a PDF, Word (.docx), Excel (.xlsx) or PowerPoint (.pptx) file."),
-            )
-        return value
+def document_field() -> DocumentUploadField:
+    return DocumentUploadField(
+        label=_("File"), required=False, help_text=FILE_HELP, max_bytes=MAX_DOCUMENT_BYTES
+    )
 
 
 class ProposalForm(forms.Form):
@@ -51,17 +39,16 @@ class ProposalForm(forms.Form):
     language = forms.ChoiceField(
         label=_("Language of the document"), choices=Resource._meta.get_field("language").choices
     )
-    file = DocumentUploadField(label=_("File"), required=False, help_text=FILE_HELP)
+    file = document_field()
     url = forms.URLField(label=_("Link"), max_length=500, required=False, assume_scheme="https")
     cover = ImageUploadField(label=_("Cover image"), required=False, help_text=COVER_HELP)
 
     def clean(self):
         data = super().clean()
         file, url, kind = data.get("file"), data.get("url"), data.get("kind")
-        if not file and not url and not self.errors.get("file"):
-            self.add_error("url", _("Upload a file or give a link."))
-        if file and url:
-            self.add_error("url", _("Give either a file or a link, not both."))
+        # A file refused by its checks is not missing as well.
+        if not self.errors.get("file") and (file_error := file_or_link_error(file, url)):
+            self.add_error("url", file_error)
         if file and kind in (Resource.Kind.VIDEO, Resource.Kind.LINK):
             self.add_error("file", _("A video or a link is given by its address, not a file."))
         return data
@@ -77,7 +64,7 @@ class ResourceAdminForm(ImageModelForm):
     image_field = "cover"
     thumbnail_field = "cover_thumbnail"
     cover = ImageUploadField(label=_("Cover image"), required=False, help_text=COVER_HELP)
-    file = DocumentUploadField(label=_("File"), required=False, help_text=FILE_HELP)
+    file = document_field()
 
     class Meta:
         model = Resource

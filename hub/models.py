@@ -15,17 +15,21 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.models import (
+    SLUG_RESERVED,
     PublishedQuerySet,
     SearchTextModel,
     TimeStampedModel,
+    file_or_link_error,
     generated_upload_name,
     language_field,
     optional_link,
     order_field,
+    required_link,
     status_field,
     user_link,
 )
 from core.private_files import get_private_storage
+from members.models import OrganisationRole, organisation_link
 
 # Pages of their own under /hub/; a resource with one of these slugs could never be reached.
 RESERVED_SLUGS = {"feed.rss", "feed.atom", "propose", "mine"}
@@ -170,13 +174,9 @@ class Resource(SearchTextModel, TimeStampedModel):
     def clean(self) -> None:
         errors: dict[str, list] = {}
         if self.slug in RESERVED_SLUGS:
-            errors.setdefault("slug", []).append(
-                _("This address is taken by another page; choose another slug.")
-            )
-        if not self.file and not self.url:
-            errors.setdefault("url", []).append(_("Upload a file or give a link."))
-        if self.file and self.url:
-            errors.setdefault("url", []).append(_("Give either a file or a link, not both."))
+            errors.setdefault("slug", []).append(SLUG_RESERVED)
+        if file_error := file_or_link_error(self.file, self.url):
+            errors.setdefault("url", []).append(file_error)
         if self.kind in (self.Kind.VIDEO, self.Kind.LINK) and self.file:
             errors.setdefault("file", []).append(_("A video or a link is given by its address, not a file."))
         if self.year is not None and not 1950 <= self.year <= 2100:
@@ -189,22 +189,15 @@ class Resource(SearchTextModel, TimeStampedModel):
             raise ValidationError(errors)
 
 
-class ResourceOrganisation(models.Model):
+class ResourceOrganisation(OrganisationRole):
     """An organisation that wrote or published a resource."""
 
     class Role(models.TextChoices):
         AUTHOR = "author", _("author")
         PUBLISHER = "publisher", _("publisher")
 
-    resource = models.ForeignKey(
-        Resource, verbose_name=_("resource"), on_delete=models.CASCADE, related_name="organisation_roles"
-    )
-    organisation = models.ForeignKey(
-        "members.Organisation",
-        verbose_name=_("organisation"),
-        on_delete=models.PROTECT,
-        related_name="hub_resource_roles",
-    )
+    resource = required_link(Resource, _("resource"), related_name="organisation_roles")
+    organisation = organisation_link(related_name="hub_resource_roles", on_delete=models.PROTECT)
     role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.AUTHOR)
     order = order_field()
 
@@ -217,6 +210,3 @@ class ResourceOrganisation(models.Model):
                 fields=["resource", "organisation", "role"], name="hub_one_role_per_organisation"
             )
         ]
-
-    def __str__(self) -> str:
-        return f"{self.organisation} · {self.get_role_display()}"

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from core.facets import Facet, capitalised, facets_of
 from core.forms import form_add_service_errors
-from core.http import found, page_of
+from core.http import found, list_context
 from core.page_cache import cached_value, filter_key, public_page
 from core.private_files import private_file_response
 from vocabulary.selectors import pillar_choices, province_choices
@@ -55,18 +55,10 @@ def _filters(request: HttpRequest, filterset: ResourceFilter) -> list[Facet]:
 @public_page
 def resource_list(request: HttpRequest) -> HttpResponse:
     filterset, rows = selectors.hub_list(filters=request.GET.dict())
-    page, query_string = page_of(request, rows, PAGE_SIZE)
-    return render(
-        request,
-        "hub/resource_list.html",
-        {
-            "filter": filterset,
-            "page": page,
-            "entries": selectors.hub_entries(page.object_list),
-            "filter_facets": _filters(request, filterset),
-            "query_string": query_string,
-        },
-    )
+    context = list_context(request, filterset, rows, PAGE_SIZE)
+    context["entries"] = selectors.hub_entries(context["page"].object_list)
+    context["filter_facets"] = _filters(request, filterset)
+    return render(request, "hub/resource_list.html", context)
 
 
 @require_safe

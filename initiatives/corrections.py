@@ -5,7 +5,9 @@ An approved update counts in the network's totals, so it is never edited in plac
 approver who finds it wrong records a correction: the figures before and after, who made it and
 why. The update is saved with the reason as its history's change reason, and saving it moves the
 results version of the page cache on (``core.apps.forget_cached_pages``, the same signal
-an approval goes through), so the public totals show the corrected figure at once.
+an approval goes through), and the network's kept figures of its indicator are worked out again
+in the same transaction (``initiatives.figures``), so the public totals show the corrected figure
+at once.
 """
 
 from collections.abc import Mapping
@@ -21,6 +23,7 @@ from django.utils.translation import gettext as _
 from core import roles
 from core.mail import Notice, mail_notify
 
+from . import figures
 from .models import DimensionValue, IndicatorUpdate, UpdateCorrection, UpdateDisaggregation
 from .services import check_disaggregations
 
@@ -131,6 +134,7 @@ def indicator_update_correct(
     )
     correction.full_clean()
     correction.save()
+    figures.year_figures_refresh(indicator_ids=[update.period.indicator_id])
     _notify_reporter(correction)
     return correction
 

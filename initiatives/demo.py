@@ -13,6 +13,7 @@ from members.models import Organisation
 from vocabulary.models import Pillar, Province, TechnicalGroup
 
 from .demo_data import INITIATIVES, NETWORK_INDICATORS, TECHNICAL_GROUPS
+from .figures import year_figures_refresh
 from .models import (
     DimensionValue,
     Indicator,
@@ -128,4 +129,11 @@ def load() -> dict[str, int]:
     """Initiatives name their partners: runs after the member directory's demo."""
     load_catalogue()
     created = sum(load_initiative(row) for row in INITIATIVES)
+    # The updates above are written as approved, past the approval service: their network
+    # figures are worked out here.
+    year_figures_refresh(
+        indicator_ids=Indicator.objects.filter(
+            result__initiative__slug__in=[row["slug"] for row in INITIATIVES]
+        ).values_list("pk", flat=True)
+    )
     return {"initiatives": created}

@@ -1,13 +1,15 @@
 """Forms of initiatives: the indicator update member editors report (with its upload checks and
 the amount and evidence fields the admin shares), the approvers' decision, and the results
-page's choice of province and pillar."""
+page's choice of province and pillar, and the updates an approver approves together."""
 
+import re
 from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from core import uploads
 from core.images import clean_image
@@ -185,6 +187,57 @@ class ReviewForm(forms.Form):
     note = forms.CharField(
         label=_("Note to the reporter"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+
+
+# How many updates one approval of several may take: a page of the queue several times over,
+# few enough for one request to approve and mail them all.
+MAX_APPROVED_TOGETHER = 200
+
+
+class _ChosenUpdates(forms.Field):
+    """The values of every ``update`` parameter, each one of ``pattern``, at least one and at
+    most :data:`MAX_APPROVED_TOGETHER` of them, each kept once."""
+
+    widget = forms.MultipleHiddenInput
+
+    def __init__(self, *, pattern: str, **kwargs):
+        self.pattern = re.compile(pattern)
+        super().__init__(**kwargs)
+
+    def to_python(self, value) -> list[str]:
+        values = list(dict.fromkeys(value or []))
+        if not values:
+            raise ValidationError(_("Choose at least one update."), code="required")
+        if len(values) > MAX_APPROVED_TOGETHER:
+            raise ValidationError(
+                ngettext_lazy(
+                    "At most %(limit)d update can be approved at once. Choose fewer.",
+                    "At most %(limit)d updates can be approved at once. Choose fewer.",
+                    "limit",
+                ),
+                code="too_many",
+                params={"limit": MAX_APPROVED_TOGETHER},
+            )
+        if not all(isinstance(item, str) and self.pattern.fullmatch(item) for item in values):
+            raise ValidationError(
+                _("The choice of updates could not be read. Choose them again."), code="invalid"
+            )
+        return values
+
+
+class ApprovalSelectionForm(forms.Form):
+    """The updates an approver ticked in the queue, to review before approving them."""
+
+    update = _ChosenUpdates(pattern=r"[0-9]{1,18}")
+
+    def ids(self) -> list[int]:
+        return [int(value) for value in self.cleaned_data["update"]]
+
+
+class ApprovalConfirmForm(forms.Form):
+    """The updates an approver reviewed and confirms, each as the token of the version seen."""
+
+    update = _ChosenUpdates(pattern=r"[0-9]{1,18}:[0-9]{1,20}")
 
 
 class ResultsScopeForm(forms.Form):

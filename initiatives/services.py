@@ -1,5 +1,6 @@
-"""Writes with logic for the results framework: reporting, approving and returning updates, and
-the periods a round of reporting asks for, with the figures it proposes from attendance."""
+"""Writes with logic for the results framework: reporting, approving, returning and deleting
+updates (the network's kept figures follow in the same transaction, see ``figures``), and the
+periods a round of reporting asks for, with the figures it proposes from attendance."""
 
 from collections import defaultdict
 from collections.abc import Iterable
@@ -24,6 +25,7 @@ from core.mail import Notice, mail_notify, mail_notify_perm
 from events.selectors import people_attending
 from members.models import Organisation
 
+from . import figures
 from .models import (
     DimensionValue,
     IndicatorUpdate,
@@ -164,6 +166,7 @@ def indicator_update_approve(
     update.status = IndicatorUpdate.Status.APPROVED
     update.reviewer, update.reviewed_at, update.review_note = reviewer, timezone.now(), note
     update.save(update_fields=["status", "reviewer", "reviewed_at", "review_note", "updated_at"])
+    figures.year_figures_refresh(indicator_ids=[update.period.indicator_id])
     _notify_reporter(update)
     return update
 
@@ -178,9 +181,30 @@ def indicator_update_return(
     update = _decide(update, reviewer)
     update.status = IndicatorUpdate.Status.RETURNED
     update.reviewer, update.reviewed_at, update.review_note = reviewer, timezone.now(), note.strip()
+    # Only an update waiting for approval is returned: the network's figures stay as they are.
     update.save(update_fields=["status", "reviewer", "reviewed_at", "review_note", "updated_at"])
     _notify_reporter(update)
     return update
+
+
+@transaction.atomic
+def indicator_updates_delete(*, updates: QuerySet[IndicatorUpdate]) -> int:
+    """Delete ``updates`` with their parts and evidence rows; the network's figures of their
+    indicators follow in the same transaction. Returns how many updates were deleted."""
+    indicator_ids = set(updates.values_list("period__indicator_id", flat=True))
+    _total, deleted = updates.delete()
+    figures.year_figures_refresh(indicator_ids=indicator_ids)
+    return deleted.get(IndicatorUpdate._meta.label, 0)
+
+
+@transaction.atomic
+def periods_delete(*, periods: QuerySet[Period]) -> int:
+    """Delete ``periods`` with their targets and updates; the network's figures of their
+    indicators follow in the same transaction. Returns how many periods were deleted."""
+    indicator_ids = set(periods.values_list("indicator_id", flat=True))
+    _total, deleted = periods.delete()
+    figures.year_figures_refresh(indicator_ids=indicator_ids)
+    return deleted.get(Period._meta.label, 0)
 
 
 def _notify_reporter(update: IndicatorUpdate) -> None:

@@ -11,6 +11,7 @@ urlpatterns = [
     path("initiatives/results/", views.network_results, name="results"),
     path("initiatives/report/", views.report_index, name="report_index"),
     path("initiatives/report/approvals/", views.approval_queue, name="approval_queue"),
+    path("initiatives/report/approvals/review/", views.approval_review, name="approval_review"),
     path("initiatives/report/<slug:slug>/", views.report_initiative, name="report_initiative"),
     path(
         "initiatives/report/<slug:slug>/periods/<int:period_id>/new/",

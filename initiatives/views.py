@@ -3,25 +3,45 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from core import roles
 from core.facets import Facet, capitalised, facets_of
 from core.forms import form_add_service_errors
-from core.http import found, page_of
+from core.http import found, list_context, page_of
 from core.page_cache import cached_value, filter_key, public_page
 from core.private_files import private_file_response
 from events.selectors import pillar_events
 from vocabulary.models import Province
+from vocabulary.selectors import pillar_choices
 
 from . import selectors, services
+from .approval_cycles import cycle_choices
 from .filters import InitiativeFilter
-from .forms import IndicatorUpdateForm, MapScopeForm, ResultsScopeForm, ReviewForm
+from .forms import (
+    MAX_APPROVED_TOGETHER,
+    ApprovalConfirmForm,
+    ApprovalSelectionForm,
+    IndicatorUpdateForm,
+    MapScopeForm,
+    ResultsScopeForm,
+    ReviewForm,
+)
 from .models import IndicatorUpdate, Initiative, Period
 from .province_map import LAYERS, map_of, map_scope
+from .selectors.approvals import (
+    approval_initiative,
+    approval_organisation_choices,
+    approval_queue_filtered,
+    approvals_as_reviewed,
+    approvals_chosen,
+)
+from .selectors.reporting import initiatives_reportable_list
 
 PAGE_SIZE = 20
 
@@ -55,18 +75,10 @@ def _facets(request: HttpRequest, filterset: InitiativeFilter) -> list[Facet]:
 @public_page
 def initiative_list(request: HttpRequest) -> HttpResponse:
     filterset, initiatives = selectors.initiative_list(filters=request.GET.dict())
-    page, query_string = page_of(request, initiatives, PAGE_SIZE)
-    return render(
-        request,
-        "initiatives/initiative_list.html",
-        {
-            "filter": filterset,
-            "page": page,
-            "facets": _facets(request, filterset),
-            "query_string": query_string,
-            "province_map": map_of(map_scope(request)),
-        },
-    )
+    context = list_context(request, filterset, initiatives, PAGE_SIZE)
+    context["facets"] = _facets(request, filterset)
+    context["province_map"] = map_of(map_scope(request))
+    return render(request, "initiatives/initiative_list.html", context)
 
 
 @require_GET
@@ -177,21 +189,31 @@ def _reportable(request: HttpRequest, slug: str) -> Initiative:
     return found(selectors.initiative_get_reportable(user=request.user, slug=slug))
 
 
+REPORT_PAGE_SIZE = 20
+
+
 @login_required
 @require_GET
 def report_index(request: HttpRequest) -> HttpResponse:
-    initiatives = selectors.initiatives_reportable_by(user=request.user).order_by("-start", "title")
-    return render(request, "initiatives/report_index.html", {"initiatives": initiatives})
+    q = request.GET.get("q", "")[:200]
+    initiatives = initiatives_reportable_list(user=request.user, q=q)
+    page, query_string = page_of(request, initiatives, REPORT_PAGE_SIZE)
+    return render(
+        request, "initiatives/report_index.html", {"page": page, "query_string": query_string, "q": q}
+    )
 
 
 @login_required
 @require_GET
 def report_initiative(request: HttpRequest, slug: str) -> HttpResponse:
     initiative = _reportable(request, slug)
+    q = request.GET.get("q", "")[:200]
+    indicators = selectors.initiative_reporting_view(initiative=initiative, q=q)
+    page, query_string = page_of(request, indicators, REPORT_PAGE_SIZE)
     return render(
         request,
         "initiatives/report_initiative.html",
-        {"initiative": initiative, "results": selectors.initiative_reporting_view(initiative=initiative)},
+        {"initiative": initiative, "page": page, "query_string": query_string, "q": q},
     )
 
 
@@ -265,35 +287,174 @@ def report_update_edit(request: HttpRequest, slug: str, update_id: int) -> HttpR
     return _update_form(request, initiative, update.period, update)
 
 
+QUEUE_PAGE_SIZE = 50
+# The parameters of the queue's address kept when an approver comes back to it.
+QUEUE_PARAMETERS = ("q", "pillar", "organisation", "initiative", "cycle", "page")
+
+
+def _queue_url(params) -> str:
+    """The queue's address with the filters and page of ``params`` (a QueryDict), and nothing
+    else: the address to come back to is built here, never taken as given."""
+    kept = QueryDict(mutable=True)
+    for name in QUEUE_PARAMETERS:
+        value = params.get(name, "")
+        if value:
+            kept[name] = value[:200]
+    query = kept.urlencode()
+    return reverse("initiatives:approval_queue") + (f"?{query}" if query else "")
+
+
+def _query_without(request: HttpRequest, name: str) -> str:
+    query = request.GET.copy()
+    for dropped in (name, "page"):
+        query.pop(dropped, None)
+    return query.urlencode()
+
+
+def _approvers_only(request: HttpRequest) -> None:
+    # To anyone else the queue and its review do not exist.
+    if not request.user.has_perm(roles.APPROVE_RESULTS):
+        raise Http404
+
+
+def _decide_one(request: HttpRequest) -> HttpResponse:
+    """Approve or return the one update of a row's form, then back to the same page."""
+    form = ReviewForm(request.POST)
+    back = _queue_url(request.GET)
+    if not form.is_valid():
+        messages.error(request, _("Choose whether to approve or return the update."))
+        return redirect(back)
+    update = selectors.approval_queue().filter(pk=form.cleaned_data["update"]).first()
+    if update is None:
+        messages.error(request, _("This update is no longer waiting for approval."))
+        return redirect(back)
+    approve = form.cleaned_data["decision"] == "approve"
+    decide = services.indicator_update_approve if approve else services.indicator_update_return
+    try:
+        decide(update=update, reviewer=request.user, note=form.cleaned_data["note"])
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("The update has been approved and now counts in the totals.")
+            if approve
+            else _("The update has been returned to its reporter."),
+        )
+    return redirect(back)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def approval_queue(request: HttpRequest) -> HttpResponse:
-    """Results approvers approve submitted updates or return them with a note."""
-    if not request.user.has_perm(roles.APPROVE_RESULTS):
-        raise Http404
+    """Results approvers approve submitted updates or return them with a note, one by one, or
+    tick several to review and approve together."""
+    _approvers_only(request)
     if request.method == "POST":
-        form = ReviewForm(request.POST)
-        if form.is_valid():
-            update = selectors.approval_queue().filter(pk=form.cleaned_data["update"]).first()
-            if update is None:
-                messages.error(request, _("This update is no longer waiting for approval."))
-                return redirect("initiatives:approval_queue")
-            approve = form.cleaned_data["decision"] == "approve"
-            decide = services.indicator_update_approve if approve else services.indicator_update_return
+        return _decide_one(request)
+    filterset, updates = approval_queue_filtered(filters=request.GET.dict())
+    page, query_string = page_of(request, updates, QUEUE_PAGE_SIZE)
+    organisation = filterset.form["organisation"].value() or ""
+    select = facets_of(filterset.form, {})
+    facets = [
+        select("pillar", _("Pillar"), _("All pillars"), pillar_choices()),
+        select(
+            "organisation",
+            _("Reported for"),
+            _("All organisations"),
+            approval_organisation_choices(selected=organisation[:100]),
+        ),
+    ]
+    cycles = cycle_choices()
+    if cycles:
+        facets.append(select("cycle", _("Reporting cycle"), _("All cycles"), cycles))
+    initiative_slug = filterset.form["initiative"].value() or ""
+    return render(
+        request,
+        "initiatives/approval_queue.html",
+        {
+            "filter": filterset,
+            "facets": facets,
+            "page": page,
+            "query_string": query_string,
+            "here": request.GET.urlencode(),
+            "initiative_slug": initiative_slug,
+            "initiative": approval_initiative(slug=initiative_slug[:100]),
+            # A row's initiative or organisation narrows the queue to it, keeping the rest.
+            "without_initiative": _query_without(request, "initiative"),
+            "without_organisation": _query_without(request, "organisation"),
+            "max_together": MAX_APPROVED_TOGETHER,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def approval_review(request: HttpRequest) -> HttpResponse:
+    """The updates an approver ticked, listed as they will be approved; nothing is approved
+    until the approver confirms with a POST of exactly the versions listed."""
+    _approvers_only(request)
+    back = _queue_url(QueryDict(request.GET.get("back", "")[:2000]))
+    if request.method == "POST":
+        form = ApprovalConfirmForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, " ".join(form.errors["update"]))
+            return redirect(back)
+        tokens = form.cleaned_data["update"]
+        approved = 0
+        for update in approvals_as_reviewed(tokens=tokens):
             try:
-                decide(update=update, reviewer=request.user, note=form.cleaned_data["note"])
-            except ValidationError as error:
-                messages.error(request, " ".join(error.messages))
-            else:
-                messages.success(
-                    request,
-                    _("The update has been approved and now counts in the totals.")
-                    if approve
-                    else _("The update has been returned to its reporter."),
+                services.indicator_update_approve(update=update, reviewer=request.user)
+            except ValidationError:
+                continue  # decided by someone else a moment ago
+            approved += 1
+        if approved:
+            messages.success(
+                request,
+                ngettext(
+                    "%(count)d update has been approved and now counts in the totals.",
+                    "%(count)d updates have been approved and now count in the totals.",
+                    approved,
                 )
-            return redirect("initiatives:approval_queue")
-        messages.error(request, _("Choose whether to approve or return the update."))
-    return render(request, "initiatives/approval_queue.html", {"updates": selectors.approval_queue()})
+                % {"count": approved},
+            )
+        skipped = len(tokens) - approved
+        if skipped:
+            messages.warning(request, _skipped_message(skipped))
+        return redirect(back)
+    chosen = request.GET.copy()
+    if chosen.get("scope") == "page":
+        # "Review all on this page": every row the approver was shown, ticked or not.
+        chosen.setlist("update", chosen.getlist("on_page"))
+    form = ApprovalSelectionForm(chosen)
+    if not form.is_valid():
+        messages.error(request, " ".join(form.errors["update"]))
+        return redirect(back)
+    ids = form.ids()
+    updates = approvals_chosen(ids=ids)
+    if not updates:
+        messages.warning(request, _skipped_message(len(ids)))
+        return redirect(back)
+    return render(
+        request,
+        "initiatives/approval_review.html",
+        {
+            "updates": updates,
+            "skipped": len(ids) - len(updates),
+            "back": back,
+            "back_query": request.GET.get("back", "")[:2000],
+        },
+    )
+
+
+def _skipped_message(count: int) -> str:
+    return ngettext(
+        "%(count)d of the chosen updates is no longer waiting for approval, or has changed since "
+        "it was reviewed; it was left as it is.",
+        "%(count)d of the chosen updates are no longer waiting for approval, or have changed since "
+        "they were reviewed; they were left as they are.",
+        count,
+    ) % {"count": count}
 
 
 # --- private files ---------------------------------------------------------------------------

@@ -13,10 +13,15 @@ from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 from simple_history.admin import SimpleHistoryAdmin
 
 from core import roles
-from core.admin_mixins import AccentInsensitiveSearchMixin, PublishActionsMixin
+from core.admin_mixins import (
+    AccentInsensitiveSearchMixin,
+    LargeTableAdminMixin,
+    PublishActionsMixin,
+    SharedChoicesInlineMixin,
+)
 from core.forms import ImageUploadField
 from core.imports import ImportAdminMixin
-from vocabulary.admin import CurrentProvinceFilter
+from vocabulary.admin import CurrentProvinceFilter, pillar_filter
 from vocabulary.models import Pillar, TechnicalGroup
 
 from . import exports, matching, services
@@ -47,36 +52,32 @@ class MembershipStatusFilter(admin.SimpleListFilter):
         return queryset
 
 
-class PillarFilter(admin.SimpleListFilter):
-    title = _("pillar")
-    parameter_name = "pillar"
-
-    def lookups(self, request, model_admin):
-        from vocabulary.models import Pillar
-
-        return [(p.code, p.name) for p in Pillar.objects.all()]
-
-    def queryset(self, request, queryset):
-        if self.value():
-            return queryset.filter(pillar_participations__pillar__code=self.value()).distinct()
-        return queryset
-
-
-class MembershipInline(admin.TabularInline):
+class MembershipInline(SharedChoicesInlineMixin, admin.TabularInline):
     model = Membership
     extra = 0
     fields = ["membership_type", "status", "joined_on", "start", "end", "notes"]
     widgets = {"notes": forms.Textarea(attrs={"rows": 2})}
 
 
-class AffiliationInline(admin.TabularInline):
+class AffiliationInline(SharedChoicesInlineMixin, admin.TabularInline):
+    """An organisation's people."""
+
     model = Affiliation
     extra = 0
     autocomplete_fields = ["person"]
     fields = ["person", "role", "is_primary", "start", "end"]
 
 
-class PillarParticipationInline(admin.TabularInline):
+class PersonAffiliationInline(SharedChoicesInlineMixin, admin.TabularInline):
+    """A person's organisations."""
+
+    model = Affiliation
+    extra = 0
+    autocomplete_fields = ["organisation"]
+    fields = ["organisation", "role", "is_primary", "start", "end"]
+
+
+class PillarParticipationInline(SharedChoicesInlineMixin, admin.TabularInline):
     model = PillarParticipation
     extra = 0
     fields = ["pillar", "role"]
@@ -95,12 +96,23 @@ class OrganisationAdminForm(LogoFormMixin, forms.ModelForm):
 
 @admin.register(Organisation)
 class OrganisationAdmin(
-    ImportAdminMixin, AccentInsensitiveSearchMixin, PublishActionsMixin, SimpleHistoryAdmin, TranslationAdmin
+    LargeTableAdminMixin,
+    ImportAdminMixin,
+    AccentInsensitiveSearchMixin,
+    PublishActionsMixin,
+    SimpleHistoryAdmin,
+    TranslationAdmin,
 ):
     resource_classes = [OrganisationResource]
     form = OrganisationAdminForm
     list_display = ["name", "acronym", "kind", "province", "is_published", "updated_at"]
-    list_filter = ["kind", CurrentProvinceFilter, MembershipStatusFilter, PillarFilter, "is_published"]
+    list_filter = [
+        "kind",
+        CurrentProvinceFilter,
+        MembershipStatusFilter,
+        pillar_filter("pillar_participations__pillar"),
+        "is_published",
+    ]
     list_select_related = ["province"]
     search_fields = ["name_vi"]  # shows the search box; the search itself ignores diacritics
     accent_search_fields = ["search_text"]
@@ -130,13 +142,13 @@ class OrganisationAdmin(
 
 
 @admin.register(Person)
-class PersonAdmin(ImportAdminMixin, AccentInsensitiveSearchMixin, SimpleHistoryAdmin):
+class PersonAdmin(LargeTableAdminMixin, ImportAdminMixin, AccentInsensitiveSearchMixin, SimpleHistoryAdmin):
     resource_classes = [PersonResource]
     list_display = ["full_name", "position", "gender", "email", "public_consent"]
     list_filter = ["gender", "public_consent"]
     search_fields = ["full_name"]
     accent_search_fields = ["search_text", "email", "phone", "affiliations__organisation__search_text"]
-    inlines = [AffiliationInline]
+    inlines = [PersonAffiliationInline]
     autocomplete_fields = ["user"]
     actions = ["merge_people"]
 
@@ -256,14 +268,14 @@ class EditorRequestAdmin(admin.ModelAdmin):
 
 
 # Pillars are shared vocabulary; their page also lists the organisations taking part.
-class TechnicalGroupInline(TranslationStackedInline):
+class TechnicalGroupInline(SharedChoicesInlineMixin, TranslationStackedInline):
     model = TechnicalGroup
     extra = 0
     autocomplete_fields = ["lead_organisation"]
     fields = ["name", "description", "lead_organisation", "order"]
 
 
-class PillarOrganisationInline(admin.TabularInline):
+class PillarOrganisationInline(SharedChoicesInlineMixin, admin.TabularInline):
     model = PillarParticipation
     extra = 0
     autocomplete_fields = ["organisation"]

@@ -22,7 +22,7 @@ def organisation_get_or_create(row: dict, *, provinces: dict[str, Province]) -> 
             "acronym": row["acronym"],
             "aliases": "\n".join(row.get("aliases", [])),
             "kind": row["kind"],
-            "province": provinces.get(row["province"]) if row["province"] else None,
+            "province": provinces.get(row.get("province")),
             "is_published": row.get("published", True),
         },
     )
@@ -46,13 +46,13 @@ def load() -> dict[str, int]:
                 membership_type=types[row["membership"]],
                 status=Membership.Status.ACTIVE,
             )
-        for pillar_code, role in row["pillars"]:
+        for pillar_code, role in row.get("pillars", []):
             if pillar_code in pillars:
                 PillarParticipation.objects.get_or_create(
                     organisation=organisation, pillar=pillars[pillar_code], defaults={"role": role}
                 )
     for row in ORGANISATIONS:
-        if row["parent"]:
+        if row.get("parent"):
             Organisation.objects.filter(slug=row["slug"], parent__isnull=True).update(
                 parent=Organisation.objects.get(slug=row["parent"])
             )

@@ -1,4 +1,6 @@
-"""Member organisations of the demo network, from the network's source documents."""
+"""Member organisations of the demo network, from the network's source documents. A row leaves
+out what most rows have: no other names, no parent organisation, no province, no pillars, and
+published (see ``members.demo``)."""
 
 ORGANISATIONS = [
     # The 17 members at the network's strategy consultation workshop of 08/11 (document 000).
@@ -11,11 +13,8 @@ ORGANISATIONS = [
         "description_en": "A government research institute on strategy and policy for natural resources and the environment. ISPONRE is one of the 17 member organisations at the consultation workshop of 8 November that drew up the development strategy of the Plastic & Health Action Network.",
         "kind": "research",
         "aliases": ["Viện Chiến lược, Chính sách TN&MT"],
-        "parent": None,
         "province": "ha-noi",
         "membership": "founding-member",
-        "pillars": [],
-        "published": True,
     },
     {
         "slug": "greenhub",
@@ -26,11 +25,8 @@ ORGANISATIONS = [
         "description_en": "A non-governmental organisation supporting green development. GreenHub is one of the 17 member organisations at the consultation workshop of 8 November that drew up the development strategy of the Plastic & Health Action Network.",
         "kind": "ngo",
         "aliases": ["Green Hub"],
-        "parent": None,
         "province": "ha-noi",
         "membership": "founding-member",
-        "pillars": [],
-        "published": True,
     },
     {
         "slug": "stg",
@@ -40,12 +36,7 @@ ORGANISATIONS = [
         "description_vi": "Tổ chức phi chính phủ nghiên cứu, tư vấn và đào tạo về phát triển địa phương. STG là một trong 17 tổ chức thành viên dự hội thảo tham vấn ngày 08/11 xây dựng chiến lược phát triển Mạng lưới Hành động Nhựa và Sức khỏe.",
         "description_en": "A non-governmental organisation for research, consultancy and training on local development. STG is one of the 17 member organisations at the consultation workshop of 8 November that drew up the development strategy of the Plastic & Health Action Network.",
         "kind": "ngo",
-        "aliases": [],
-        "parent": None,
-        "province": None,
         "membership": "founding-member",
-        "pillars": [],
-        "published": True,
     },
     {
         "slug": "gimasys",
@@ -55,12 +46,7 @@ ORGANISATIONS = [
         "description_vi": "Doanh nghiệp về tích hợp hệ thống quản lý. GIMASYS là một trong 17 tổ chức thành viên dự hội thảo tham vấn ngày 08/11 xây dựng chiến lược phát triển Mạng lưới Hành động Nhựa và Sức khỏe, góp tiếng nói của khu vực doanh nghiệp.",
         "description_en": "A company that integrates management systems. GIMASYS is one of the 17 member organisations at the consultation workshop of 8 November that drew up the development strategy of the Plastic & Health Action Network, bringing a business voice.",
         "kind": "business",
-        "aliases": [],
-        "parent": None,
-        "province": None,
         "membership": "founding-member",
-        "pillars": [],
-        "published": True,
     },
     {
         "slug": "vohun",
@@ -75,11 +61,7 @@ ORGANISATIONS = [
             "Mạng lưới Một sức khỏe các Trường Đại học Việt Nam",
             "VOHUN National Coordination Office",
         ],
-        "parent": None,
-        "province": None,
         "membership": "founding-member",
-        "pillars": [],
-        "published": True,
     },
     {
         "slug": "ccbo",
@@ -89,12 +71,7 @@ ORGANISATIONS = [
         "description_vi": "Chương trình quốc tế Clean Cities Blue Ocean (CCBO). CCBO là một trong 17 tổ chức thành viên dự hội thảo tham vấn ngày 08/11 xây dựng chiến lược phát triển Mạng lưới Hành động Nhựa và Sức khỏe.",
         "description_en": "The Clean Cities Blue Ocean international programme. CCBO is one of the 17 member organisations at the consultation workshop of 8 November that drew up the development strategy of the Plastic & Health Action Network.",
         "kind": "international",
-        "aliases": [],
-        "parent": None,
-        "province": None,
         "membership": "founding-member",
-        "pillars": [],
-        "published": True,
     },
     {
         "slug": "dow-viet-nam",
@@ -105,11 +82,7 @@ ORGANISATIONS = [
         "description_en": "A business, one of the 17 member organisations at the consultation workshop of 8 November that drew up the development strategy of the Plastic & Health Action Network. Dow funded the national cooperation programme for a circular-economy model for plastic waste in Vietnam, run by CECR in Hoàn Kiếm district, Hà Nội (2020–2022).",
         "kind": "business",
         "aliases": ["Dow"],
-        "parent": None,
-        "province": None,
         "membership": "founding-member",
-        "pillars": [],
-        "published": True,
     },
     {
         "slug": "iced",
@@ -127,8 +100,6 @@ ORGANISATIONS = [
         "parent": "vnu-hcm",
         "province": "ho-chi-minh",
         "membership": "founding-member",
-        "pillars": [],
-        "published": True,
     },
     {
         "slug": "iucn",
@@ -139,11 +110,7 @@ ORGANISATIONS = [
         "description_en": "An international organisation for nature conservation. IUCN is one of the 17 member organisations at the consultation workshop of 8 November that drew up the development strategy of the Plastic & Health Action Network.",
         "kind": "international",
         "aliases": ["Liên minh Quốc tế Bảo tồn Thiên nhiên"],
-        "parent": None,
-        "province": None,
         "membership": "founding-member",
-        "pillars": [],
-        "published": True,
     },
     {
         "slug": "npap",
@@ -158,7 +125,6 @@ ORGANISATIONS = [
             "NPAP Việt Nam",
             "Vietnam National Plastic Action Partnership",
         ],
-        "parent": None,
         "province": "ha-noi",
         "membership": "founding-member",
         "pillars": [
@@ -169,7 +135,6 @@ ORGANISATIONS = [
             ["communication", "lead"],
             ["awareness", "lead"],
         ],
-        "published": True,
     },
     {
         "slug": "vifep",
@@ -180,11 +145,8 @@ ORGANISATIONS = [
         "description_en": "A government institute for fisheries economics and planning. Vifep is one of the 17 member organisations at the consultation workshop of 8 November that drew up the development strategy of the Plastic & Health Action Network.",
         "kind": "research",
         "aliases": ["Institute of Fisheries Economics and Planning"],
-        "parent": None,
         "province": "ha-noi",
         "membership": "founding-member",
-        "pillars": [],
-        "published": True,
     },
     {
         "slug": "vingroup-environment-board",
@@ -202,8 +164,6 @@ ORGANISATIONS = [
         "parent": "vingroup",
         "province": "ha-noi",
         "membership": "founding-member",
-        "pillars": [],
-        "published": True,
     },
     {
         "slug": "vsf",
@@ -214,11 +174,7 @@ ORGANISATIONS = [
         "description_en": "A Vietnamese foundation, one of the 17 member organisations at the consultation workshop of 8 November that drew up the development strategy of the Plastic & Health Action Network.",
         "kind": "foundation",
         "aliases": ["Quỹ VSF"],
-        "parent": None,
-        "province": None,
         "membership": "founding-member",
-        "pillars": [],
-        "published": True,
     },
     {
         "slug": "zero-waste-alliance-vietnam",
@@ -229,11 +185,7 @@ ORGANISATIONS = [
         "description_en": "An alliance working towards zero waste in Vietnam. It is one of the 17 member organisations at the consultation workshop of 8 November that drew up the development strategy of the Plastic & Health Action Network.",
         "kind": "alliance",
         "aliases": ["Zero Waste Alliance", "Liên minh Không rác thải"],
-        "parent": None,
-        "province": None,
         "membership": "founding-member",
-        "pillars": [],
-        "published": True,
     },
     {
         "slug": "fhi-360",
@@ -244,11 +196,7 @@ ORGANISATIONS = [
         "description_en": "An international non-governmental organisation. FHI 360 is one of the 17 member organisations at the consultation workshop of 8 November that drew up the development strategy of the Plastic & Health Action Network.",
         "kind": "international",
         "aliases": ["Family Health International", "FHI360"],
-        "parent": None,
-        "province": None,
         "membership": "founding-member",
-        "pillars": [],
-        "published": True,
     },
     {
         "slug": "keep-hanoi-clean",
@@ -258,12 +206,8 @@ ORGANISATIONS = [
         "description_vi": "Nhóm cộng đồng tại Hà Nội. Keep Hanoi Clean là một trong 17 tổ chức thành viên dự hội thảo tham vấn ngày 08/11 xây dựng chiến lược phát triển Mạng lưới Hành động Nhựa và Sức khỏe.",
         "description_en": "A community group in Hà Nội. Keep Hanoi Clean is one of the 17 member organisations at the consultation workshop of 8 November that drew up the development strategy of the Plastic & Health Action Network.",
         "kind": "community",
-        "aliases": [],
-        "parent": None,
         "province": "ha-noi",
         "membership": "founding-member",
-        "pillars": [],
-        "published": True,
     },
     {
         "slug": "trung-tam-xay-dung-thuc-day-phat-trien-ben-vung",
@@ -273,12 +217,7 @@ ORGANISATIONS = [
         "description_vi": "Tổ chức phi chính phủ thúc đẩy phát triển bền vững. Trung tâm là một trong 17 tổ chức thành viên dự hội thảo tham vấn ngày 08/11 xây dựng chiến lược phát triển Mạng lưới Hành động Nhựa và Sức khỏe.",
         "description_en": "A non-governmental organisation promoting sustainable development. The centre is one of the 17 member organisations at the consultation workshop of 8 November that drew up the development strategy of the Plastic & Health Action Network.",
         "kind": "ngo",
-        "aliases": [],
-        "parent": None,
-        "province": None,
         "membership": "founding-member",
-        "pillars": [],
-        "published": True,
     },
     # The member NGO whose 2022 annual report is document 002.
     {
@@ -293,8 +232,6 @@ ORGANISATIONS = [
         "parent": "vusta",
         "province": "ha-noi",
         "membership": "member",
-        "pillars": [],
-        "published": True,
     },
     # The ministry that issued Decision 538/QĐ-BTNMT, and the international partners of NPAP.
     {
@@ -306,11 +243,8 @@ ORGANISATIONS = [
         "description_en": "The ministry that issued Decision 538/QĐ-BTNMT of 7 March 2024, the 2024 plan for NPAP activities and Vietnam's part in international plastic-waste forums; one of its vice-ministers heads the NPAP working group. The Government made it the focal point and standing body of the working group negotiating the global agreement on plastic pollution.",
         "kind": "government",
         "aliases": ["Bộ TN&MT", "BTNMT"],
-        "parent": None,
         "province": "ha-noi",
         "membership": "secretariat",
-        "pillars": [],
-        "published": True,
     },
     {
         "slug": "wef",
@@ -320,12 +254,7 @@ ORGANISATIONS = [
         "description_vi": "Tổ chức quốc tế đã ký Bản ghi nhớ với Chính phủ Việt Nam và Bản ghi nhớ hợp tác với Bộ Tài nguyên và Môi trường (ngày 01/12/2023), làm cơ sở cho Chương trình NPAP. Kế hoạch NPAP năm 2024 gồm việc biên dịch sang tiếng Việt các tài liệu do Diễn đàn cung cấp.",
         "description_en": "The international organisation that signed memoranda of understanding with the Government of Vietnam and with the Ministry of Natural Resources and Environment (1 December 2023) on which NPAP rests. The 2024 NPAP plan includes translating its documents into Vietnamese.",
         "kind": "international",
-        "aliases": [],
-        "parent": None,
-        "province": None,
         "membership": "partner",
-        "pillars": [],
-        "published": True,
     },
     {
         "slug": "gpap",
@@ -340,10 +269,7 @@ ORGANISATIONS = [
             "Chương trình GPAP",
         ],
         "parent": "wef",
-        "province": None,
         "membership": "partner",
-        "pillars": [],
-        "published": True,
     },
     # Funders, implementing partners and recyclers of CECR's plastic-waste initiatives (document 002).
     {
@@ -355,11 +281,7 @@ ORGANISATIONS = [
         "description_en": "The international organisation that funded ASPPIRe (2021–2022), CECR's project in Nam Từ Liêm district, Hà Nội, strengthening women's role in reducing plastic pollution through sorting and sustainable recycling.",
         "kind": "international",
         "aliases": ["Tổ chức Bảo tồn Đại dương (OC)"],
-        "parent": None,
-        "province": None,
         "membership": "partner",
-        "pillars": [],
-        "published": True,
     },
     {
         "slug": "urenco-ha-noi",
@@ -370,11 +292,8 @@ ORGANISATIONS = [
         "description_en": "The urban environment company whose 56 workers were trained to handle training, collection, transport and storage of low-value plastic waste in the circular-economy model CECR ran in six wards of Hoàn Kiếm district (March–June 2022).",
         "kind": "business",
         "aliases": ["URENCO Hà Nội"],
-        "parent": None,
         "province": "ha-noi",
         "membership": "partner",
-        "pillars": [],
-        "published": True,
     },
     {
         "slug": "vietcycle",
@@ -384,12 +303,7 @@ ORGANISATIONS = [
         "description_vi": "Doanh nghiệp tái chế rác thải nhựa giá trị thấp thu gom từ mô hình kinh tế tuần hoàn của CECR tại quận Hoàn Kiếm thành hạt nhựa làm nguyên liệu sản xuất; trong đợt triển khai ở 6 phường (21/3–30/6/2022), mô hình thu được 16.150 kg rác thải nhựa giá trị thấp.",
         "description_en": "A business that recycled the low-value plastic collected by CECR's circular-economy model in Hoàn Kiếm district into plastic pellets for manufacturing; during the roll-out in six wards (21 March–30 June 2022) the model collected 16,150 kg of low-value plastic.",
         "kind": "business",
-        "aliases": [],
-        "parent": None,
-        "province": None,
         "membership": "partner",
-        "pillars": [],
-        "published": True,
     },
     {
         "slug": "vinacolour",
@@ -399,12 +313,7 @@ ORGANISATIONS = [
         "description_vi": "Doanh nghiệp tái chế rác thải nhựa giá trị thấp thu gom từ mô hình kinh tế tuần hoàn của CECR tại quận Hoàn Kiếm thành gạch lát đường (2022).",
         "description_en": "A business that recycled the low-value plastic collected by CECR's circular-economy model in Hoàn Kiếm district into paving bricks (2022).",
         "kind": "business",
-        "aliases": [],
-        "parent": None,
-        "province": None,
         "membership": "partner",
-        "pillars": [],
-        "published": True,
     },
     {
         "slug": "kms-technology",
@@ -415,11 +324,7 @@ ORGANISATIONS = [
         "description_en": "A company whose KMS Gives group are its community ambassadors. On 6 October 2022 CECR held a session for KMS Gives at its office in Hải Châu district, Đà Nẵng, on the 3Rs and a circular-economy approach to waste management under the 2020 Law on Environmental Protection.",
         "kind": "business",
         "aliases": ["KMS Gives"],
-        "parent": None,
-        "province": None,
         "membership": "partner",
-        "pillars": [],
-        "published": True,
     },
     {
         "slug": "nam-tu-liem-womens-union",
@@ -430,11 +335,8 @@ ORGANISATIONS = [
         "description_en": "The district women's union of Nam Từ Liêm, Hà Nội, which with CECR trained trainers (TOT) from the women's unions of 10 wards on the Social Fingerprint in early September 2022, within the ASPPIRe project on women collecting, sorting and recycling low-value plastic.",
         "kind": "other",
         "aliases": ["Hội Phụ nữ quận Nam Từ Liêm", "Nam Từ Liêm Women's Union"],
-        "parent": None,
         "province": "ha-noi",
         "membership": "partner",
-        "pillars": [],
-        "published": True,
     },
     {
         "slug": "hoan-kiem-peoples-committee",
@@ -445,11 +347,8 @@ ORGANISATIONS = [
         "description_en": "The district authority of Hoàn Kiếm, Hà Nội, which approved scaling CECR's circular-economy model for low-value plastic up to six wards and took over the model at the hand-over conference of 28 October 2022 to scale it further. It also issued plan 255/KH-THMT-GDĐT of 1 November 2022 for the “Green Schools – for a Green Hà Nội” programme in the 2022–2023 school year.",
         "kind": "government",
         "aliases": ["UBND quận Hoàn Kiếm", "Hoàn Kiếm District People's Committee"],
-        "parent": None,
         "province": "ha-noi",
         "membership": "partner",
-        "pillars": [],
-        "published": True,
     },
     {
         "slug": "un-women",
@@ -460,11 +359,7 @@ ORGANISATIONS = [
         "description_en": "The United Nations entity that held a workshop on 3 October 2022 sharing the results of the POCCA project on women's organisations in climate-change and disaster-risk policy; its Vietnam representative joined CECR's online International Women's Day event on 9 March 2022.",
         "kind": "international",
         "aliases": ["UN Women Việt Nam"],
-        "parent": None,
-        "province": None,
         "membership": "partner",
-        "pillars": [],
-        "published": True,
     },
     # Parent organisations of entries above.
     {
@@ -476,11 +371,8 @@ ORGANISATIONS = [
         "description_en": "The national university in Ho Chi Minh City, home of the Institute for Circular Economy Development (ICED), a member at the Plastic & Health Action Network's strategy consultation workshop.",
         "kind": "academic",
         "aliases": ["ĐHQG TP.HCM", "Đại học Quốc gia Hồ Chí Minh", "ĐHQG-HCM"],
-        "parent": None,
         "province": "ho-chi-minh",
         "membership": None,
-        "pillars": [],
-        "published": True,
     },
     {
         "slug": "vingroup",
@@ -490,12 +382,8 @@ ORGANISATIONS = [
         "description_vi": "Tập đoàn có Ban Bảo vệ Môi trường là một trong 17 tổ chức thành viên dự hội thảo tham vấn chiến lược của Mạng lưới Hành động Nhựa và Sức khỏe.",
         "description_en": "The corporation whose Environmental Protection Board is one of the 17 member organisations at the Plastic & Health Action Network's strategy consultation workshop.",
         "kind": "business",
-        "aliases": [],
-        "parent": None,
         "province": "ha-noi",
         "membership": None,
-        "pillars": [],
-        "published": True,
     },
     {
         "slug": "vusta",
@@ -506,10 +394,7 @@ ORGANISATIONS = [
         "description_en": "The parent body of the Centre for Environment and Community Research (CECR), which was set up under it in late 2009.",
         "kind": "other",
         "aliases": ["Liên hiệp Hội Việt Nam"],
-        "parent": None,
         "province": "ha-noi",
         "membership": None,
-        "pillars": [],
-        "published": True,
     },
 ]

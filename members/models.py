@@ -1,5 +1,6 @@
 """Member organisations, their membership periods, the people at them, and member editors."""
 
+from collections.abc import Callable
 from datetime import date
 
 from django.conf import settings
@@ -19,6 +20,7 @@ from core.models import (
     SearchTextModel,
     TimeStampedModel,
     optional_link,
+    required_link,
     status_field,
     user_link,
 )
@@ -134,6 +136,8 @@ class Organisation(SearchTextModel, TimeStampedModel):
             models.Index(
                 fields=["name_en"], name="organisation_public_name_en", condition=Q(is_published=True)
             ),
+            # The admin lists every organisation by its Vietnamese name (then the newest first).
+            models.Index(fields=["name_vi", "-id"], name="organisation_admin_name_vi"),
         ]
         constraints = [
             models.UniqueConstraint(
@@ -153,6 +157,26 @@ class Organisation(SearchTextModel, TimeStampedModel):
     @property
     def alias_list(self) -> list[str]:
         return [line.strip() for line in self.aliases.splitlines() if line.strip()]
+
+
+def organisation_link(*, related_name: str, on_delete: Callable = models.CASCADE) -> models.ForeignKey:
+    """The organisation a row is about. The row goes with the organisation unless ``on_delete``
+    keeps an organisation in use (``PROTECT``)."""
+    return required_link(
+        "members.Organisation", _("organisation"), related_name=related_name, on_delete=on_delete
+    )
+
+
+class OrganisationRole(models.Model):
+    """An organisation in a role on a row of another app: an event's host, a resource's
+    publisher, an initiative's funder. The concrete model gives the row, the ``organisation``
+    (:func:`organisation_link`) and the ``role`` with its ``Role`` choices."""
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"{self.organisation} · {self.get_role_display()}"
 
 
 class MembershipType(ReferenceModel):
@@ -184,14 +208,9 @@ class Membership(TimeStampedModel):
         LAPSED = "lapsed", _("lapsed")
         WITHDRAWN = "withdrawn", _("withdrawn")
 
-    organisation = models.ForeignKey(
-        Organisation, verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="memberships"
-    )
-    membership_type = models.ForeignKey(
-        MembershipType,
-        verbose_name=_("membership type"),
-        on_delete=models.PROTECT,
-        related_name="memberships",
+    organisation = organisation_link(related_name="memberships")
+    membership_type = required_link(
+        MembershipType, _("membership type"), related_name="memberships", on_delete=models.PROTECT
     )
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.ACTIVE, db_index=True
@@ -258,6 +277,12 @@ class Person(SearchTextModel, TimeStampedModel):
         ordering = ["full_name"]
         verbose_name = _("person")
         verbose_name_plural = _("people")
+        # The admin's list of people: its order (by name, then the newest first) and its filters.
+        indexes = [
+            models.Index(fields=["full_name", "-id"], name="person_admin_order"),
+            models.Index(fields=["gender"], name="person_gender"),
+            models.Index(fields=["public_consent"], name="person_public_consent"),
+        ]
 
     def __str__(self) -> str:
         return self.full_name
@@ -287,12 +312,8 @@ class Affiliation(TimeStampedModel):
         HEAD = "head", _("head of organisation")
         STAFF = "staff", _("staff")
 
-    person = models.ForeignKey(
-        Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="affiliations"
-    )
-    organisation = models.ForeignKey(
-        Organisation, verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="affiliations"
-    )
+    person = required_link(Person, _("person"), related_name="affiliations")
+    organisation = organisation_link(related_name="affiliations")
     role = models.CharField(_("role"), max_length=12, choices=Role.choices, default=Role.STAFF)
     is_primary = models.BooleanField(_("primary contact"), default=False)
     start = models.DateField(_("start"), null=True, blank=True)
@@ -316,18 +337,8 @@ class PillarParticipation(models.Model):
         LEAD = "lead", _("lead")
         PARTICIPANT = "participant", _("participant")
 
-    organisation = models.ForeignKey(
-        Organisation,
-        verbose_name=_("organisation"),
-        on_delete=models.CASCADE,
-        related_name="pillar_participations",
-    )
-    pillar = models.ForeignKey(
-        "vocabulary.Pillar",
-        verbose_name=_("pillar"),
-        on_delete=models.CASCADE,
-        related_name="participations",
-    )
+    organisation = organisation_link(related_name="pillar_participations")
+    pillar = required_link("vocabulary.Pillar", _("pillar"), related_name="participations")
     role = models.CharField(_("role"), max_length=12, choices=Role.choices, default=Role.PARTICIPANT)
 
     class Meta:
@@ -350,15 +361,8 @@ class EditorRequest(TimeStampedModel):
         APPROVED = "approved", _("approved")
         REJECTED = "rejected", _("declined")
 
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("account"),
-        on_delete=models.CASCADE,
-        related_name="editor_requests",
-    )
-    organisation = models.ForeignKey(
-        Organisation, verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="editor_requests"
-    )
+    user = required_link(settings.AUTH_USER_MODEL, _("account"), related_name="editor_requests")
+    organisation = organisation_link(related_name="editor_requests")
     position = models.CharField(_("your position"), max_length=200, blank=True)
     message = models.TextField(_("message to the coordinators"), blank=True)
     status = status_field(Status, default=Status.PENDING)

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from core.accounts import reminders_enabled, reminders_off_user, reminders_set
 from core.facets import Facet, capitalised, facets_of
-from core.http import found, page_of
+from core.http import found, list_context, page_of
 from core.mail import account_language, account_language_remember
 from core.page_cache import cached_value, filter_key, public_page
 from vocabulary.selectors import pillar_choices, province_choices
@@ -40,19 +40,10 @@ def _facets(request: HttpRequest, filterset) -> list[Facet]:
 
 @public_page
 def organisation_list(request: HttpRequest) -> HttpResponse:
-    filters = request.GET.dict()
-    filterset, organisations = selectors.organisation_list(filters=filters)
-    page, query_string = page_of(request, organisations, PAGE_SIZE)
-    return render(
-        request,
-        "members/organisation_list.html",
-        {
-            "filter": filterset,
-            "page": page,
-            "facets": _facets(request, filterset),
-            "query_string": query_string,
-        },
-    )
+    filterset, organisations = selectors.organisation_list(filters=request.GET.dict())
+    context = list_context(request, filterset, organisations, PAGE_SIZE)
+    context["facets"] = _facets(request, filterset)
+    return render(request, "members/organisation_list.html", context)
 
 
 def organisation_export(request: HttpRequest, fmt: str) -> HttpResponse:
@@ -121,14 +112,19 @@ def editor_request_create(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def my_organisations(request: HttpRequest) -> HttpResponse:
+    # Coordinators may edit every organisation; the list is for a member's own ones.
+    editable = (
+        selectors.organisations_editable_by(user=request.user).order_by("name", "pk")
+        if not request.user.has_perm("members.change_organisation")
+        else Organisation.objects.none()
+    )
+    page, query_string = page_of(request, editable, PAGE_SIZE)
     return render(
         request,
         "members/my_organisations.html",
         {
-            # Coordinators may edit every organisation; the list is for a member's own ones.
-            "editable": selectors.organisations_editable_by(user=request.user).order_by("name")
-            if not request.user.has_perm("members.change_organisation")
-            else [],
+            "page": page,
+            "query_string": query_string,
             "requests": selectors.editor_requests_of(user=request.user),
             "sections": mine_sections(request.user),
         },

@@ -107,6 +107,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Answers anonymous visitors' cached pages before sessions, authentication and messages run
+    # (with the headers the middleware below gave the page), and stores the pages built below.
+    "core.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Before CommonMiddleware, so a preflight request is answered before any redirect.
     "corsheaders.middleware.CorsMiddleware",

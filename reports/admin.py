@@ -4,13 +4,14 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin_mixins import SharedChoicesInlineMixin
 from core.forms import ImageModelForm, ImageUploadField
 
 from . import services
 from .models import PublishedReport, ReportFile, ReportRun
 
 
-class ReportFileInline(admin.TabularInline):
+class ReportFileInline(SharedChoicesInlineMixin, admin.TabularInline):
     model = ReportFile
     extra = 0
     fields = ["format", "size", "created_at"]
@@ -85,6 +86,7 @@ class PublishedReportAdmin(SimpleHistoryAdmin):
     form = PublishedReportAdminForm
     list_display = ["title", "kind", "year", "pillar", "language", "is_published"]
     list_filter = ["kind", "year", "language", "is_published"]
+    list_select_related = ["pillar"]
     list_editable = ["is_published"]
     search_fields = ["title", "summary"]
     raw_id_fields = ["file"]

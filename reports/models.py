@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.models import TimeStampedModel, language_field, status_field, user_link
+from core.models import TimeStampedModel, language_field, required_link, status_field, user_link
 from core.private_files import private_storage
 from vocabulary.models import pillar_link
 
@@ -84,9 +84,7 @@ class ReportRun(TimeStampedModel):
 
 
 class ReportFile(models.Model):
-    run = models.ForeignKey(
-        ReportRun, verbose_name=_("report run"), on_delete=models.CASCADE, related_name="files"
-    )
+    run = required_link(ReportRun, _("report run"), related_name="files")
     format = models.CharField(_("format"), max_length=5, choices=ReportRun.Format.choices)
     file = models.FileField(_("file"), storage=_private_storage, upload_to="reports/%Y/")
     size = models.PositiveBigIntegerField(_("size"), default=0)
@@ -122,9 +120,7 @@ class PublishedReport(TimeStampedModel):
     pillar = pillar_link()
     year = models.PositiveSmallIntegerField(_("year"), db_index=True)
     language = language_field()
-    file = models.ForeignKey(
-        ReportFile, verbose_name=_("file"), on_delete=models.PROTECT, related_name="publications"
-    )
+    file = required_link(ReportFile, _("file"), related_name="publications", on_delete=models.PROTECT)
     is_published = models.BooleanField(_("published"), default=True, db_index=True)
     published_by = user_link(_("published by"), blank=False)
     history = HistoricalRecords(excluded_fields=["cover_thumbnail"])

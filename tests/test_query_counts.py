@@ -15,6 +15,7 @@ from django.core.files.base import ContentFile
 
 from events.models import Event, EventOrganiser, Participation
 from events.tests.factories import EventFactory, EventTypeFactory
+from initiatives.figures import year_figures_rebuild
 from initiatives.models import (
     Indicator,
     IndicatorUpdate,
@@ -219,6 +220,8 @@ def grow(network: dict, count: int) -> None:
     UpdateDisaggregation.objects.bulk_create(
         UpdateDisaggregation(update=u, dimension_value=network["women"], value=Decimal(20)) for u in updates
     )
+    # Written past the approval service: the network's kept figures are filled as a bulk load does.
+    year_figures_rebuild()
     PublishedReport.objects.bulk_create(
         PublishedReport(
             slug=f"bao-cao-{n}",

@@ -22,6 +22,7 @@ from .common import (
     DisaggregationSerializer,
     DisaggregationTotalSerializer,
     FigureSerializer,
+    NullUnlessPublished,
     OrganisationRefSerializer,
     PillarRefSerializer,
     ProvinceSerializer,
@@ -75,9 +76,8 @@ class InitiativeRefSerializer(PublicModelSerializer):
         fields = ["slug", "url", "title_vi", "title_en", "acronym"]
 
 
-class PublishedInitiativeSerializer(InitiativeRefSerializer):
-    def to_representation(self, initiative: Initiative) -> dict | None:
-        return super().to_representation(initiative) if initiative.is_published else None
+class PublishedInitiativeSerializer(NullUnlessPublished, InitiativeRefSerializer):
+    pass
 
 
 class InitiativeListSerializer(PublicModelSerializer):

@@ -9,6 +9,7 @@ from django.db import connection, transaction
 from django.utils import translation
 
 from events.models import Event
+from initiatives.figures import year_figures_rebuild
 from initiatives.models import Initiative
 from members.models import Organisation
 
@@ -73,6 +74,10 @@ def generate(
         write_events(rng_for(seed, "events"), ref, orgs, people, goal, writer, out)
         write_initiatives(rng_for(seed, "initiatives"), ref, orgs, goal, writer, out)
         write_library(rng_for(seed, "reports"), ref, goal["published_reports"], writer, out)
+        # The updates went in by bulk_create, past the approval service: the network's kept
+        # figures are written from them once, at the end.
+        kept = year_figures_rebuild()
+        out.say(f"Kept figures: {kept['figures']:,} rows for {kept['indicators']:,} indicators.")
         transaction.on_commit(forget_cached_pages)
     out.say(f"Written: {sum(writer.counts.values()):,} rows.")
     if analyze:

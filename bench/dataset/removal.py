@@ -63,6 +63,7 @@ def reset(*, stdout: IO[str] | None = None) -> dict[str, int]:
             initiatives.Indicator.attendance_events.through,
             under("indicator__result__initiative", initiative) | under("event", event),
         )
+        wipe(initiatives.YearFigure, under("initiative", initiative))
         wipe(initiatives.UpdateDisaggregation, in_update)
         wipe(initiatives.UpdateEvidence, in_update)
         wipe(initiatives.IndicatorUpdate, in_initiative)

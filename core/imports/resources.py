@@ -1,20 +1,23 @@
 """Import sheets as django-import-export resources: a column with its headings in both languages,
 and the resource that reads a row the portal's way (see the package's description)."""
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from django.core.exceptions import ValidationError
 from django.db.models import Model, QuerySet
 from django.urls import reverse
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from import_export.fields import Field
 from import_export.resources import ModelResource
 from import_export.results import Result, RowResult
 from import_export.widgets import ManyToManyWidget, Widget
 
-from .cells import TextWidget, cell_text, heading_key, is_blank, sheet_language
+from ..models import unique_slug
+from ..search import fold
+from .cells import TextWidget, YesNoWidget, cell_text, heading_key, is_blank, sheet_language
 
 # Columns of a sheet that no field claims keep a name of their own while the rows are read.
 IGNORED = "__ignored_"
@@ -60,6 +63,38 @@ class Column(Field):
     @property
     def is_m2m(self) -> bool:
         return isinstance(self.widget, ManyToManyWidget)
+
+
+def bilingual_columns(
+    field: str, *, vi: str, en: str, multiline: bool = False, **options: Any
+) -> tuple[Column, Column]:
+    """The columns of a field written in both languages, ``<field>_vi`` and ``<field>_en``, each
+    heading saying its language. The Vietnamese one takes ``options`` (required, aliases, help)
+    and shows the model's errors of ``field``."""
+
+    def widget() -> TextWidget:
+        return TextWidget(multiline=multiline)
+
+    return (
+        Column(
+            f"{field}_vi",
+            vi=f"{vi} (tiếng Việt)",
+            en=f"{en} (Vietnamese)",
+            widget=widget(),
+            error_keys=(field,),
+            **options,
+        ),
+        Column(f"{field}_en", vi=f"{vi} (tiếng Anh)", en=f"{en} (English)", widget=widget()),
+    )
+
+
+def slug_column(help_text: str) -> Column:
+    """The row's address in the portal: how a sheet names a row it updates."""
+    return Column("slug", vi="Mã (slug)", en="Slug", help_text=help_text)
+
+
+def published_column(help_text: str) -> Column:
+    return Column("is_published", vi="Công khai", en="Published", widget=YesNoWidget(), help_text=help_text)
 
 
 # --- resources --------------------------------------------------------------------------------
@@ -229,6 +264,21 @@ class SpreadsheetResource(ModelResource):
     def get_instance(self, instance_loader, row) -> Model | None:
         return self.find_existing(row)
 
+    def find_by_slug_or_name(
+        self, row: dict, queryset: QuerySet, *, column: str, several: str
+    ) -> Model | None:
+        """The row of ``queryset`` the ``slug`` cell names, or else the one whose ``column`` (a
+        name or a title) is exactly the cell's. Several of that name are an error, ``several``."""
+        slug = cell_text(row.get("slug"))
+        if slug:
+            return queryset.filter(slug=slug).first()
+        name = cell_text(row.get(column))
+        found = list(queryset.filter(**{column: name})[:2]) if name else []
+        if len(found) > 1:
+            self.add_row_error(column, several)
+            return None
+        return found[0] if found else None
+
     def find_existing(self, row: dict) -> Model | None:
         """The stored row this row updates, or None for a new one. Report an ambiguous or
         missing relation with :meth:`add_row_error` rather than raising."""
@@ -347,6 +397,38 @@ class SpreadsheetResource(ModelResource):
         columns = self.import_columns()
         for obj in self.iter_queryset(self.export_queryset(queryset)):
             yield [self.export_field(column, obj) for column in columns]
+
+
+def slug_give(instance: Model, text: str, *, fallback: str, reserved: Collection[str]) -> None:
+    """A new row without a slug gets one made of ``text`` (its acronym or its name), or of
+    ``fallback`` where that leaves nothing, that no row of its model uses yet."""
+    if instance.pk is None and not instance.slug:
+        base = slugify(fold(text)) or fallback
+        max_length = instance._meta.get_field("slug").max_length
+        instance.slug = unique_slug(
+            type(instance).objects.all(), base[:60], max_length=max_length, reserved=reserved
+        )
+
+
+def columns_changed(record: Model, values: dict[str, Any], fields: dict[str, str]) -> list[str]:
+    """The columns of ``fields`` (a column and the field of ``record`` it describes, such as a
+    membership's end) whose value in ``values`` differs from what ``record`` holds."""
+    return [
+        column
+        for column, field in fields.items()
+        if column in values and getattr(record, field) != values[column]
+    ]
+
+
+def record_update(record: Model, values: dict[str, Any], fields: dict[str, str]) -> None:
+    """Writes the changed columns of ``fields`` onto ``record`` and saves it, checked, when it is
+    new or has changed: a related row (a membership, a role) the sheet's row describes."""
+    changed = columns_changed(record, values, fields)
+    for column in changed:
+        setattr(record, fields[column], values[column])
+    if record.pk is None or changed:
+        record.full_clean()
+        record.save()
 
 
 def _columns(fields: dict, order: Sequence[str] | None) -> list[Column]:

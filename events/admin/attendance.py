@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from core.admin_mixins import AccentInsensitiveSearchMixin
+from core.admin_mixins import AccentInsensitiveSearchMixin, LargeTableAdminMixin
 from core.params import whole_number
 
 from ..models import Event, Participation
@@ -38,7 +38,7 @@ class ParticipationEventFilter(admin.SimpleListFilter):
 
 
 @admin.register(Participation)
-class ParticipationAdmin(AccentInsensitiveSearchMixin, admin.ModelAdmin):
+class ParticipationAdmin(LargeTableAdminMixin, AccentInsensitiveSearchMixin, admin.ModelAdmin):
     list_display = ["person", "event", "organisation_display", "role", "status", "mode"]
     list_filter = [ParticipationEventFilter, "status", "role", "mode"]
     list_select_related = ["person", "event", "organisation"]

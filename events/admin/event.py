@@ -13,11 +13,18 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin_mixins import AccentInsensitiveSearchMixin, PublishActionsMixin
+from core.admin_mixins import (
+    AccentInsensitiveSearchMixin,
+    LargeTableAdminMixin,
+    PublishActionsMixin,
+    SharedChoicesInlineMixin,
+    month_filter,
+    year_filter,
+)
 from core.params import whole_number
 from core.private_files import DocumentFormSet
 from members.models import Organisation
-from vocabulary.admin import CurrentProvinceFilter
+from vocabulary.admin import CurrentProvinceFilter, pillar_filter
 
 from .. import attendance_sheet
 from ..forms import AgendaItemFormSet, EventAdminForm, EventDocumentForm, EventPhotoForm
@@ -40,30 +47,25 @@ MAX_SHEETS_AT_ONCE = 20
 # --- list filters --------------------------------------------------------------------------------
 
 
-class YearFilter(admin.SimpleListFilter):
-    title = _("year")
-    parameter_name = "year"
-
-    def lookups(self, request, model_admin):
-        years = model_admin.get_queryset(request).dates("start_date", "year", order="DESC")
-        return [(str(day.year), str(day.year)) for day in years]
-
-    def queryset(self, request, queryset):
-        year = whole_number(self.value(), max_digits=4)
-        if year is not None:
-            return queryset.filter(start_date__year=year)
-        return queryset
-
-
 class OrganiserFilter(admin.SimpleListFilter):
-    """Only organisations that have organised something, not the whole directory."""
+    """The organisations that organised the most events, and the one chosen; any other is
+    chosen by its slug in the address, or found by searching for its name."""
 
     title = _("organiser")
     parameter_name = "organiser"
+    MOST_ACTIVE = 20
 
     def lookups(self, request, model_admin):
-        organisations = Organisation.objects.filter(event_roles__isnull=False).distinct().order_by("name")
-        return [(organisation.slug, str(organisation)) for organisation in organisations]
+        busiest = (
+            EventOrganiser.objects.values("organisation")
+            .annotate(events=Count("pk"))
+            .order_by("-events", "organisation")
+            .values("organisation")[: self.MOST_ACTIVE]
+        )
+        organisations = Organisation.objects.filter(pk__in=busiest)
+        if self.value():
+            organisations = organisations | Organisation.objects.filter(slug=self.value())
+        return [(organisation.slug, str(organisation)) for organisation in organisations.order_by("name")]
 
     def queryset(self, request, queryset):
         if self.value():
@@ -74,7 +76,7 @@ class OrganiserFilter(admin.SimpleListFilter):
 # --- inlines ---------------------------------------------------------------------------------------
 
 
-class OrganiserInline(admin.TabularInline):
+class OrganiserInline(SharedChoicesInlineMixin, admin.TabularInline):
     model = EventOrganiser
     extra = 0
     autocomplete_fields = ["organisation"]
@@ -87,7 +89,7 @@ class AgendaSessionInline(TranslationTabularInline):
     fields = ["title", "kind", "date", "start_time", "end_time", "room", "order"]
 
 
-class AgendaItemInline(TranslationTabularInline):
+class AgendaItemInline(SharedChoicesInlineMixin, TranslationTabularInline):
     model = AgendaItem
     formset = AgendaItemFormSet
     extra = 0
@@ -118,15 +120,12 @@ class PhotoInline(admin.TabularInline):
     extra = 0
 
 
-class ParticipationInline(admin.TabularInline):
+class ParticipationInline(SharedChoicesInlineMixin, admin.TabularInline):
     model = Participation
     extra = 0
     autocomplete_fields = ["person", "organisation"]
     fields = ["person", "organisation", "organisation_name", "role", "status", "mode"]
     classes = ["collapse"]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("person", "organisation")
 
 
 # --- events ----------------------------------------------------------------------------------------
@@ -134,6 +133,7 @@ class ParticipationInline(admin.TabularInline):
 
 @admin.register(Event)
 class EventAdmin(
+    LargeTableAdminMixin,
     SignInSheetAdminMixin,
     AccentInsensitiveSearchMixin,
     PublishActionsMixin,
@@ -151,17 +151,19 @@ class EventAdmin(
         "headcount",
     ]
     list_filter = [
-        YearFilter,
+        year_filter("start_date"),
+        month_filter("start_date"),
         "event_type",
         "format",
         "status",
-        "pillars",
+        pillar_filter("pillars"),
         CurrentProvinceFilter,
         OrganiserFilter,
         "is_published",
     ]
     list_select_related = ["event_type"]
-    date_hierarchy = "start_date"
+    # No date hierarchy: it reads the year of every event to list the years; the year and month
+    # filters find them through the start date's index.
     search_fields = ["title_vi"]  # shows the search box; the search itself ignores diacritics
     accent_search_fields = ["search_text", "organisers__organisation__search_text"]
     autocomplete_fields = ["event_type", "series", "province", "pillars"]

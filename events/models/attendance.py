@@ -3,7 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.models import TimeStampedModel, optional_link, status_field, user_link
+from core.models import TimeStampedModel, optional_link, required_link, status_field, user_link
 
 from .event import Event
 
@@ -28,12 +28,8 @@ class Participation(TimeStampedModel):
         IN_PERSON = "in_person", _("in person")
         ONLINE = "online", _("online")
 
-    event = models.ForeignKey(
-        Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="participations"
-    )
-    person = models.ForeignKey(
-        "members.Person", verbose_name=_("person"), on_delete=models.CASCADE, related_name="participations"
-    )
+    event = required_link(Event, _("event"), related_name="participations")
+    person = required_link("members.Person", _("person"), related_name="participations")
     organisation = optional_link(
         "members.Organisation", _("organisation at the time"), related_name="event_participations"
     )
@@ -53,6 +49,11 @@ class Participation(TimeStampedModel):
         verbose_name_plural = _("participations")
         constraints = [
             models.UniqueConstraint(fields=["event", "person"], name="one_participation_per_person_and_event")
+        ]
+        # The admin's filters of attendance records (the status has its own index).
+        indexes = [
+            models.Index(fields=["role"], name="participation_role"),
+            models.Index(fields=["mode"], name="participation_mode"),
         ]
 
     def __str__(self) -> str:
@@ -77,9 +78,7 @@ class SignInImport(TimeStampedModel):
         PREVIEW = "preview", _("waiting for review")
         COMMITTED = "committed", _("imported")
 
-    event = models.ForeignKey(
-        Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="signin_imports"
-    )
+    event = required_link(Event, _("event"), related_name="signin_imports")
     uploaded_by = user_link(_("uploaded by"))
     file_name = models.CharField(_("file name"), max_length=255, blank=True)
     rows = models.JSONField(_("rows"), default=list, blank=True)

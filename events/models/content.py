@@ -6,7 +6,14 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from core.models import GalleryPhoto, language_field, optional_link, order_field
+from core.models import (
+    GalleryPhoto,
+    file_or_link_error,
+    language_field,
+    optional_link,
+    order_field,
+    required_link,
+)
 from core.private_files import (
     PrivateDownload,
     ProtectedFileField,
@@ -28,9 +35,7 @@ class AgendaSession(models.Model):
         PLENARY = "plenary", _("plenary")
         PARALLEL = "parallel", _("parallel session")
 
-    event = models.ForeignKey(
-        Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="sessions"
-    )
+    event = required_link(Event, _("event"), related_name="sessions")
     title = models.CharField(_("title"), max_length=300)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.PLENARY)
     date = models.DateField(_("date"), null=True, blank=True)
@@ -63,9 +68,7 @@ class EventDocument(PrivateDownload, models.Model):
         REPORT = "report", _("report")
         OTHER = "other", pgettext_lazy("document kind", "other")
 
-    event = models.ForeignKey(
-        Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="documents"
-    )
+    event = required_link(Event, _("event"), related_name="documents")
     title = models.CharField(_("title"), max_length=300)
     kind = models.CharField(_("kind"), max_length=14, choices=Kind.choices, default=Kind.OTHER)
     # Not public: the file is in private storage. Saved by core.private_files.document_save,
@@ -91,10 +94,8 @@ class EventDocument(PrivateDownload, models.Model):
         return self.title
 
     def clean(self) -> None:
-        if not self.file and not self.url:
-            raise ValidationError(_("Upload a file or give a link."))
-        if self.file and self.url:
-            raise ValidationError(_("Give either a file or a link, not both."))
+        if error := file_or_link_error(self.file, self.url):
+            raise ValidationError(error)
 
     @property
     def href(self) -> str:
@@ -104,9 +105,7 @@ class EventDocument(PrivateDownload, models.Model):
 class AgendaItem(models.Model):
     """One talk or discussion on the programme, with who presents it."""
 
-    event = models.ForeignKey(
-        Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="agenda_items"
-    )
+    event = required_link(Event, _("event"), related_name="agenda_items")
     session = optional_link(AgendaSession, _("session"), on_delete=models.CASCADE, related_name="items")
     title = models.CharField(_("title"), max_length=300)
     start_time = models.TimeField(_("start time"), null=True, blank=True)
@@ -139,7 +138,7 @@ class AgendaItem(models.Model):
 
 
 class EventPhoto(GalleryPhoto):
-    event = models.ForeignKey(Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="photos")
+    event = required_link(Event, _("event"), related_name="photos")
     image = models.ImageField(_("photo"), upload_to="events/photos/")
     thumbnail = models.ImageField(_("thumbnail"), upload_to="events/photos/", blank=True, editable=False)
     width = models.PositiveIntegerField(_("width"), default=0, editable=False)

@@ -16,14 +16,17 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.models import (
+    SLUG_RESERVED,
     PublishedQuerySet,
     ReferenceModel,
     SearchTextModel,
     TimeStampedModel,
     optional_link,
     order_field,
+    required_link,
     status_field,
 )
+from members.models import OrganisationRole, organisation_link
 from vocabulary.models import province_link
 
 
@@ -77,9 +80,7 @@ class Event(SearchTextModel, TimeStampedModel):
 
     title = models.CharField(_("title"), max_length=300)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
-    event_type = models.ForeignKey(
-        EventType, verbose_name=_("event type"), on_delete=models.PROTECT, related_name="events"
-    )
+    event_type = required_link(EventType, _("event type"), related_name="events", on_delete=models.PROTECT)
     series = optional_link(EventSeries, _("series"), related_name="events")
     status = status_field(Status, default=Status.PLANNED)
     format = models.CharField(
@@ -159,9 +160,7 @@ class Event(SearchTextModel, TimeStampedModel):
     def clean(self) -> None:
         errors: dict[str, list] = {}
         if self.slug in RESERVED_SLUGS:
-            errors.setdefault("slug", []).append(
-                _("This address is taken by another page; choose another slug.")
-            )
+            errors.setdefault("slug", []).append(SLUG_RESERVED)
         if self.end_date and self.start_date and self.end_date < self.start_date:
             errors.setdefault("end_date", []).append(_("The end date cannot be before the start date."))
         if self.start_time and self.end_time and not self.is_multi_day and self.end_time < self.start_time:
@@ -193,21 +192,14 @@ class Event(SearchTextModel, TimeStampedModel):
             raise ValidationError(errors)
 
 
-class EventOrganiser(models.Model):
+class EventOrganiser(OrganisationRole):
     class Role(models.TextChoices):
         HOST = "host", _("host")
         CO_HOST = "co_host", _("co-host")
         FUNDER = "funder", _("funder")
 
-    event = models.ForeignKey(
-        Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="organisers"
-    )
-    organisation = models.ForeignKey(
-        "members.Organisation",
-        verbose_name=_("organisation"),
-        on_delete=models.PROTECT,
-        related_name="event_roles",
-    )
+    event = required_link(Event, _("event"), related_name="organisers")
+    organisation = organisation_link(related_name="event_roles", on_delete=models.PROTECT)
     role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.HOST)
     order = order_field()
 
@@ -220,6 +212,3 @@ class EventOrganiser(models.Model):
                 fields=["event", "organisation", "role"], name="one_role_per_event_organiser"
             )
         ]
-
-    def __str__(self) -> str:
-        return f"{self.organisation} · {self.get_role_display()}"

@@ -4,12 +4,12 @@ network indicators."""
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
-from core.admin_mixins import AccentInsensitiveSearchMixin
+from core.admin_mixins import AccentInsensitiveSearchMixin, SharedChoicesInlineMixin
 
 from ..models import Dimension, DimensionValue, NetworkIndicator
 
 
-class DimensionValueInline(TranslationTabularInline):
+class DimensionValueInline(SharedChoicesInlineMixin, TranslationTabularInline):
     model = DimensionValue
     extra = 0
     fields = ["code", "name", "order"]

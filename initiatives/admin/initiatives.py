@@ -7,11 +7,16 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin_mixins import AccentInsensitiveSearchMixin, PublishActionsMixin
+from core.admin_mixins import (
+    AccentInsensitiveSearchMixin,
+    LargeTableAdminMixin,
+    PublishActionsMixin,
+    SharedChoicesInlineMixin,
+)
 from core.forms import ImageModelForm, ImageUploadField
 from core.imports import ImportAdminMixin
 from core.private_files import DocumentFormSet
-from vocabulary.admin import province_filter
+from vocabulary.admin import pillar_filter, province_filter
 
 from ..forms import EvidenceField
 from ..models import Initiative, InitiativeDocument, InitiativePartner, InitiativePhoto, Result
@@ -19,7 +24,7 @@ from ..resources import InitiativeResource
 from .common import change_link
 
 
-class PartnerInline(admin.TabularInline):
+class PartnerInline(SharedChoicesInlineMixin, admin.TabularInline):
     model = InitiativePartner
     extra = 0
     autocomplete_fields = ["organisation"]
@@ -79,11 +84,16 @@ class PhotoInline(admin.TabularInline):
 
 @admin.register(Initiative)
 class InitiativeAdmin(
-    ImportAdminMixin, AccentInsensitiveSearchMixin, PublishActionsMixin, SimpleHistoryAdmin, TranslationAdmin
+    LargeTableAdminMixin,
+    ImportAdminMixin,
+    AccentInsensitiveSearchMixin,
+    PublishActionsMixin,
+    SimpleHistoryAdmin,
+    TranslationAdmin,
 ):
     resource_classes = [InitiativeResource]
     list_display = ["title", "acronym", "status", "start", "end", "is_published", "updated_at"]
-    list_filter = ["status", "is_published", "pillars", province_filter("provinces")]
+    list_filter = ["status", "is_published", pillar_filter("pillars"), province_filter("provinces")]
     search_fields = ["title_vi"]
     accent_search_fields = ["search_text"]
     prepopulated_fields = {"slug": ["acronym"]}

@@ -8,15 +8,21 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin_mixins import AccentInsensitiveSearchMixin, update_with_history
+from core.admin_mixins import (
+    AccentInsensitiveSearchMixin,
+    LargeTableAdminMixin,
+    SharedChoicesInlineMixin,
+    update_with_history,
+)
 from core.imports import ImportAdminMixin
 
+from .. import figures, services
 from ..models import Indicator, IndicatorUpdate, Period, PeriodTarget, Result
 from ..resources import IndicatorResource, PeriodResource, ResultResource
-from .common import change_link
+from .common import DimensionValueChoicesMixin, change_link
 
 
-class IndicatorInline(TranslationTabularInline):
+class IndicatorInline(SharedChoicesInlineMixin, TranslationTabularInline):
     model = Indicator
     extra = 0
     fields = [
@@ -37,7 +43,9 @@ class IndicatorInline(TranslationTabularInline):
 
 
 @admin.register(Result)
-class ResultAdmin(ImportAdminMixin, AccentInsensitiveSearchMixin, SimpleHistoryAdmin, TranslationAdmin):
+class ResultAdmin(
+    LargeTableAdminMixin, ImportAdminMixin, AccentInsensitiveSearchMixin, SimpleHistoryAdmin, TranslationAdmin
+):
     resource_classes = [ResultResource]
     list_display = ["title", "initiative", "type", "order"]
     list_filter = ["type"]
@@ -47,8 +55,21 @@ class ResultAdmin(ImportAdminMixin, AccentInsensitiveSearchMixin, SimpleHistoryA
     autocomplete_fields = ["initiative"]
     inlines = [IndicatorInline]
 
+    # The network's figures follow: the result may have moved to another initiative (here or by
+    # a revert from its history), an indicator's network link or cumulative setting changed.
+    def save_model(self, request: HttpRequest, obj: Result, form, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        if change:
+            figures.year_figures_refresh(indicator_ids=obj.indicators.values_list("pk", flat=True))
 
-class PeriodInline(admin.TabularInline):
+    def save_related(self, request: HttpRequest, form, formsets, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        figures.year_figures_refresh(
+            indicator_ids=[obj.pk for formset in formsets for obj, _fields in formset.changed_objects]
+        )
+
+
+class PeriodInline(SharedChoicesInlineMixin, admin.TabularInline):
     model = Period
     extra = 0
     fields = ["start", "end", "target_value", "locked", "period_link"]
@@ -60,7 +81,9 @@ class PeriodInline(admin.TabularInline):
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(ImportAdminMixin, AccentInsensitiveSearchMixin, SimpleHistoryAdmin, TranslationAdmin):
+class IndicatorAdmin(
+    LargeTableAdminMixin, ImportAdminMixin, AccentInsensitiveSearchMixin, SimpleHistoryAdmin, TranslationAdmin
+):
     resource_classes = [IndicatorResource]
     list_display = ["title", "result", "measure", "unit", "cumulative", "network_indicator"]
     list_filter = ["measure", "cumulative", "network_indicator"]
@@ -70,13 +93,24 @@ class IndicatorAdmin(ImportAdminMixin, AccentInsensitiveSearchMixin, SimpleHisto
     autocomplete_fields = ["result", "attendance_events"]
     inlines = [PeriodInline]
 
+    # The network's figures follow: its network link, cumulative setting or result may have
+    # changed (here or by a revert from its history), periods been deleted with their updates.
+    def save_model(self, request: HttpRequest, obj: Indicator, form, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        figures.year_figures_refresh(indicator_ids=[obj.pk])
 
-class PeriodTargetInline(admin.TabularInline):
+    def save_related(self, request: HttpRequest, form, formsets, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        if any(formset.deleted_objects for formset in formsets):
+            figures.year_figures_refresh(indicator_ids=[form.instance.pk])
+
+
+class PeriodTargetInline(DimensionValueChoicesMixin, SharedChoicesInlineMixin, admin.TabularInline):
     model = PeriodTarget
     extra = 0
 
 
-class UpdateInline(admin.TabularInline):
+class UpdateInline(SharedChoicesInlineMixin, admin.TabularInline):
     model = IndicatorUpdate
     extra = 0
     fields = ["reported_on", "value", "numerator", "denominator", "status", "submitted_by", "update_link"]
@@ -93,7 +127,7 @@ class UpdateInline(admin.TabularInline):
 
 
 @admin.register(Period)
-class PeriodAdmin(ImportAdminMixin, SimpleHistoryAdmin):
+class PeriodAdmin(LargeTableAdminMixin, ImportAdminMixin, SimpleHistoryAdmin):
     resource_classes = [PeriodResource]
     list_display = ["__str__", "start", "end", "target_value", "locked"]
     list_filter = ["locked"]
@@ -102,6 +136,20 @@ class PeriodAdmin(ImportAdminMixin, SimpleHistoryAdmin):
     autocomplete_fields = ["indicator"]
     inlines = [PeriodTargetInline, UpdateInline]
     actions = ["lock", "unlock"]
+
+    # The network's figures follow a period moved to another indicator (here or by a revert from
+    # its history) or deleted, with its updates.
+    def save_model(self, request: HttpRequest, obj: Period, form, change: bool) -> None:
+        before = Period.objects.filter(pk=obj.pk).values_list("indicator_id", flat=True).first()
+        super().save_model(request, obj, form, change)
+        if before is not None and before != obj.indicator_id:
+            figures.year_figures_refresh(indicator_ids=[before, obj.indicator_id])
+
+    def delete_model(self, request: HttpRequest, obj: Period) -> None:
+        services.periods_delete(periods=Period.objects.filter(pk=obj.pk))
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Period]) -> None:
+        services.periods_delete(periods=queryset)
 
     @admin.action(description=_("Lock the selected periods"))
     def lock(self, request: HttpRequest, queryset: QuerySet[Period]) -> None:

@@ -18,14 +18,14 @@ from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from core import roles
-from core.admin_mixins import AccentInsensitiveSearchMixin
+from core.admin_mixins import AccentInsensitiveSearchMixin, LargeTableAdminMixin, SharedChoicesInlineMixin
 from core.forms import form_add_service_errors
 from core.imports import ImportAdminMixin
 
 from .. import corrections, services
 from ..models import IndicatorUpdate, UpdateCorrection, UpdateDisaggregation, UpdateEvidence
 from ..resources import IndicatorUpdateResource
-from .common import change_url
+from .common import DimensionValueChoicesMixin, change_url
 from .corrections import CorrectionForm, correction_dimension_values, correction_lines, part_names
 
 
@@ -47,7 +47,9 @@ class FrozenOnceApprovedMixin:
         return not is_approved(obj) and super().has_delete_permission(request, obj)
 
 
-class DisaggregationInline(FrozenOnceApprovedMixin, admin.TabularInline):
+class DisaggregationInline(
+    FrozenOnceApprovedMixin, DimensionValueChoicesMixin, SharedChoicesInlineMixin, admin.TabularInline
+):
     model = UpdateDisaggregation
     extra = 0
 
@@ -82,7 +84,8 @@ class CorrectionInline(admin.TabularInline):
         return False
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[UpdateCorrection]:
-        return super().get_queryset(request).select_related("corrected_by")
+        # A correction is named after its update, which is named after its indicator.
+        return super().get_queryset(request).select_related("corrected_by", "update__period__indicator")
 
     @admin.display(description=_("changes"))
     def changes(self, obj: UpdateCorrection) -> str:
@@ -93,7 +96,9 @@ class CorrectionInline(admin.TabularInline):
 
 
 @admin.register(IndicatorUpdate)
-class IndicatorUpdateAdmin(ImportAdminMixin, AccentInsensitiveSearchMixin, SimpleHistoryAdmin):
+class IndicatorUpdateAdmin(
+    LargeTableAdminMixin, ImportAdminMixin, AccentInsensitiveSearchMixin, SimpleHistoryAdmin
+):
     """The approval queue: filter on "submitted for approval", then approve or return. Approved
     figures of the past are imported from a spreadsheet."""
 
@@ -236,6 +241,13 @@ class IndicatorUpdateAdmin(ImportAdminMixin, AccentInsensitiveSearchMixin, Simpl
             "has_view_permission": True,
         }
         return TemplateResponse(request, "admin/initiatives/indicatorupdate/correct.html", context)
+
+    # Through the service: the network's figures of the updates' indicators follow the deletion.
+    def delete_model(self, request: HttpRequest, obj: IndicatorUpdate) -> None:
+        services.indicator_updates_delete(updates=IndicatorUpdate.objects.filter(pk=obj.pk))
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[IndicatorUpdate]) -> None:
+        services.indicator_updates_delete(updates=queryset)
 
     @admin.action(description=_("Approve the selected updates"), permissions=["approve"])
     def approve(self, request: HttpRequest, queryset: QuerySet[IndicatorUpdate]) -> None:

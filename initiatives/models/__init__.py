@@ -1,6 +1,7 @@
 """Initiatives and their results framework, by job: the shared catalogue (``catalogue``), the
 initiatives with their partners, documents and photos (``initiatives``), the results framework
-they set out (``results``) and what members report against it (``updates``).
+they set out (``results``), what members report against it (``updates``) and the network's
+figures kept from the approved updates (``figures``).
 
 The results framework follows the IATI results standard as Akvo RSR implements it:
 an initiative has results (output, outcome, impact), each result has indicators, each indicator
@@ -9,6 +10,7 @@ actual is never typed in: it is computed from its approved updates (see ``initia
 """
 
 from .catalogue import NON_NEGATIVE, Dimension, DimensionValue, Measure, NetworkIndicator
+from .figures import YearFigure
 from .initiatives import (
     RESERVED_SLUGS,
     Initiative,
@@ -47,6 +49,7 @@ __all__ = [
     "UpdateCorrection",
     "UpdateDisaggregation",
     "UpdateEvidence",
+    "YearFigure",
     "document_upload_to",
     "evidence_upload_to",
 ]

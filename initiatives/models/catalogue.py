@@ -7,7 +7,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.models import ReferenceModel, order_field
+from core.models import ReferenceModel, order_field, required_link
 
 NON_NEGATIVE = [MinValueValidator(Decimal("0"), message=_("Enter a number that is not negative."))]
 
@@ -33,9 +33,7 @@ class Dimension(ReferenceModel):
 
 
 class DimensionValue(models.Model):
-    dimension = models.ForeignKey(
-        Dimension, verbose_name=_("dimension"), on_delete=models.CASCADE, related_name="values"
-    )
+    dimension = required_link(Dimension, _("dimension"), related_name="values")
     code = models.SlugField(_("code"), max_length=40)
     name = models.CharField(_("name"), max_length=100)
     order = order_field()

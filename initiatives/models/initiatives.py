@@ -12,14 +12,22 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from core.models import GalleryPhoto, PublishedQuerySet, SearchTextModel, TimeStampedModel, optional_link
+from core.models import (
+    SLUG_RESERVED,
+    GalleryPhoto,
+    PublishedQuerySet,
+    SearchTextModel,
+    TimeStampedModel,
+    optional_link,
+    required_link,
+)
 from core.private_files import (
     PrivateDownload,
     ProtectedFileField,
     document_upload_name,
     get_document_storage,
 )
-from members.models import IATI_IDENTIFIER_PATTERN
+from members.models import IATI_IDENTIFIER_PATTERN, OrganisationRole, organisation_link
 
 from .catalogue import amount_field
 
@@ -110,6 +118,11 @@ class Initiative(SearchTextModel, TimeStampedModel):
             models.Index(
                 fields=["-start", "title_en"], name="initiative_public_en", condition=Q(is_published=True)
             ),
+            # The admin lists every initiative in that order; its lists of results, indicators and
+            # periods follow their initiatives' order, which names the untranslated title column
+            # (written as expressions, which modeltranslation does not copy for each language).
+            models.Index(fields=["-start", "title_vi", "-id"], name="initiative_admin_order"),
+            models.Index(F("start").desc(), F("title"), name="initiative_start_title"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -131,28 +144,21 @@ class Initiative(SearchTextModel, TimeStampedModel):
     def clean(self) -> None:
         # These words are pages of their own under /initiatives/.
         if self.slug in RESERVED_SLUGS:
-            raise ValidationError({"slug": _("This address is taken by another page; choose another slug.")})
+            raise ValidationError({"slug": SLUG_RESERVED})
 
     def get_absolute_url(self) -> str:
         return reverse("initiatives:detail", kwargs={"slug": self.slug})
 
 
-class InitiativePartner(models.Model):
+class InitiativePartner(OrganisationRole):
     class Role(models.TextChoices):
         FUNDER = "funder", _("funder")
         ACCOUNTABLE = "accountable", _("accountable (lead)")
         IMPLEMENTING = "implementing", _("implementing")
         PARTNER = "partner", pgettext_lazy("initiative role", "partner")
 
-    initiative = models.ForeignKey(
-        Initiative, verbose_name=_("initiative"), on_delete=models.CASCADE, related_name="partners"
-    )
-    organisation = models.ForeignKey(
-        "members.Organisation",
-        verbose_name=_("organisation"),
-        on_delete=models.PROTECT,
-        related_name="initiative_partnerships",
-    )
+    initiative = required_link(Initiative, _("initiative"), related_name="partners")
+    organisation = organisation_link(related_name="initiative_partnerships", on_delete=models.PROTECT)
     role = models.CharField(_("role"), max_length=12, choices=Role.choices, default=Role.PARTNER)
     funding_amount = amount_field(_("funding amount"))
     currency = models.CharField(_("currency"), max_length=3, blank=True, default="VND")
@@ -167,16 +173,11 @@ class InitiativePartner(models.Model):
             )
         ]
 
-    def __str__(self) -> str:
-        return f"{self.organisation} · {self.get_role_display()}"
-
 
 class InitiativeDocument(PrivateDownload, models.Model):
     DOWNLOAD_VIEW = "initiatives:document_download"
 
-    initiative = models.ForeignKey(
-        Initiative, verbose_name=_("initiative"), on_delete=models.CASCADE, related_name="documents"
-    )
+    initiative = required_link(Initiative, _("initiative"), related_name="documents")
     title = models.CharField(_("title"), max_length=255)
     # Not public: the file is in private storage. Saved by core.private_files.document_save,
     # which moves the file when that changes.
@@ -197,9 +198,7 @@ class InitiativeDocument(PrivateDownload, models.Model):
 
 
 class InitiativePhoto(GalleryPhoto):
-    initiative = models.ForeignKey(
-        Initiative, verbose_name=_("initiative"), on_delete=models.CASCADE, related_name="photos"
-    )
+    initiative = required_link(Initiative, _("initiative"), related_name="photos")
     image = models.ImageField(_("photo"), upload_to="initiatives/photos/")
     thumbnail = models.ImageField(_("thumbnail"), upload_to="initiatives/photos/", blank=True, editable=False)
     caption = models.CharField(_("caption"), max_length=255, blank=True)

@@ -7,7 +7,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.models import optional_link, order_field
+from core.models import optional_link, order_field, required_link
 
 from .catalogue import DimensionValue, Measure, NetworkIndicator, amount_field
 from .initiatives import Initiative
@@ -19,9 +19,7 @@ class Result(models.Model):
         OUTCOME = "outcome", _("outcome")
         IMPACT = "impact", _("impact")
 
-    initiative = models.ForeignKey(
-        Initiative, verbose_name=_("initiative"), on_delete=models.CASCADE, related_name="results"
-    )
+    initiative = required_link(Initiative, _("initiative"), related_name="results")
     type = models.CharField(_("type"), max_length=8, choices=Type.choices, default=Type.OUTPUT)
     title = models.CharField(_("title"), max_length=300)
     description = models.TextField(_("description"), blank=True)
@@ -38,9 +36,7 @@ class Result(models.Model):
 
 
 class Indicator(models.Model):
-    result = models.ForeignKey(
-        Result, verbose_name=_("result"), on_delete=models.CASCADE, related_name="indicators"
-    )
+    result = required_link(Result, _("result"), related_name="indicators")
     title = models.CharField(_("title"), max_length=300)
     description = models.TextField(_("description"), blank=True)
     measure = models.CharField(
@@ -109,9 +105,7 @@ class Indicator(models.Model):
 
 
 class Period(models.Model):
-    indicator = models.ForeignKey(
-        Indicator, verbose_name=_("indicator"), on_delete=models.CASCADE, related_name="periods"
-    )
+    indicator = required_link(Indicator, _("indicator"), related_name="periods")
     start = models.DateField(_("start"))
     end = models.DateField(_("end"))
     target_value = amount_field(_("target"))
@@ -124,6 +118,8 @@ class Period(models.Model):
         ordering = ["indicator", "start"]
         verbose_name = _("period")
         verbose_name_plural = _("periods")
+        # The admin's filter of locked periods.
+        indexes = [models.Index(fields=["locked"], name="period_locked")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(end__gte=F("start")),
@@ -139,11 +135,9 @@ class Period(models.Model):
 class PeriodTarget(models.Model):
     """A period's target for one disaggregation value (e.g. women trained)."""
 
-    period = models.ForeignKey(
-        Period, verbose_name=_("period"), on_delete=models.CASCADE, related_name="disaggregation_targets"
-    )
-    dimension_value = models.ForeignKey(
-        DimensionValue, verbose_name=_("disaggregation"), on_delete=models.PROTECT, related_name="+"
+    period = required_link(Period, _("period"), related_name="disaggregation_targets")
+    dimension_value = required_link(
+        DimensionValue, _("disaggregation"), related_name="+", on_delete=models.PROTECT
     )
     value = amount_field(_("target"), required=True)
     history = HistoricalRecords()

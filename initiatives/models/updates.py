@@ -8,7 +8,14 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.models import TimeStampedModel, generated_upload_name, optional_link, status_field, user_link
+from core.models import (
+    TimeStampedModel,
+    generated_upload_name,
+    optional_link,
+    required_link,
+    status_field,
+    user_link,
+)
 from core.private_files import PrivateDownload, ProtectedFileField, get_private_storage
 
 from .catalogue import DimensionValue, Measure, amount_field
@@ -32,9 +39,7 @@ class IndicatorUpdate(TimeStampedModel):
         TYPED = "typed", _("typed in by the member")
         ATTENDANCE = "attendance", _("proposed from recorded attendance")
 
-    period = models.ForeignKey(
-        Period, verbose_name=_("period"), on_delete=models.CASCADE, related_name="updates"
-    )
+    period = required_link(Period, _("period"), related_name="updates")
     organisation = optional_link("members.Organisation", _("reported for"), related_name="indicator_updates")
     reported_on = models.DateField(_("figure as of"), help_text=_("The date the figure describes."))
     value = amount_field(_("value"))
@@ -54,6 +59,17 @@ class IndicatorUpdate(TimeStampedModel):
         ordering = ["-reported_on", "-pk"]
         verbose_name = _("indicator update")
         verbose_name_plural = _("indicator updates")
+        indexes = [
+            # The admin's list, latest first.
+            models.Index(fields=["-reported_on", "-id"], name="update_admin_order"),
+            # The approval queue: the oldest submitted first.
+            models.Index(fields=["status", "submitted_at"], name="update_approval_queue"),
+            # The queue's organisation filter and its busiest organisations.
+            models.Index(fields=["status", "organisation"], name="update_status_organisation"),
+            # How far each period of a reporting cycle has got, for its dashboard.
+            models.Index(fields=["period", "status"], name="update_period_status"),
+            models.Index(fields=["source"], name="update_source"),
+        ]
         permissions = [
             ("approve_indicatorupdate", _("Can approve or return indicator updates")),
             ("correct_indicatorupdate", _("Can correct an approved figure, giving a reason")),
@@ -100,11 +116,9 @@ class IndicatorUpdate(TimeStampedModel):
 
 
 class UpdateDisaggregation(models.Model):
-    update = models.ForeignKey(
-        IndicatorUpdate, verbose_name=_("update"), on_delete=models.CASCADE, related_name="disaggregations"
-    )
-    dimension_value = models.ForeignKey(
-        DimensionValue, verbose_name=_("disaggregation"), on_delete=models.PROTECT, related_name="+"
+    update = required_link(IndicatorUpdate, _("update"), related_name="disaggregations")
+    dimension_value = required_link(
+        DimensionValue, _("disaggregation"), related_name="+", on_delete=models.PROTECT
     )
     value = amount_field(_("value"), required=True)
     history = HistoricalRecords()
@@ -127,9 +141,7 @@ class UpdateEvidence(PrivateDownload, models.Model):
 
     DOWNLOAD_VIEW = "initiatives:evidence_download"
 
-    update = models.ForeignKey(
-        IndicatorUpdate, verbose_name=_("update"), on_delete=models.CASCADE, related_name="evidence"
-    )
+    update = required_link(IndicatorUpdate, _("update"), related_name="evidence")
     # Often a list of named beneficiaries: always in private storage.
     file = ProtectedFileField(_("file"), storage=get_private_storage, upload_to=evidence_upload_to)
     original_name = models.CharField(_("original name"), max_length=255, blank=True)
@@ -152,9 +164,7 @@ class UpdateCorrection(TimeStampedModel):
     returned to the member and approved again, or a results approver records a correction here.
     """
 
-    update = models.ForeignKey(
-        IndicatorUpdate, verbose_name=_("update"), on_delete=models.CASCADE, related_name="corrections"
-    )
+    update = required_link(IndicatorUpdate, _("update"), related_name="corrections")
     reason = models.TextField(_("reason"))
     corrected_by = user_link(_("corrected by"))
     before = models.JSONField(_("before"), default=dict)

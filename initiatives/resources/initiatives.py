@@ -4,7 +4,6 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -15,12 +14,8 @@ from core.imports import (
     LookupListWidget,
     LookupWidget,
     SpreadsheetResource,
-    TextWidget,
-    YesNoWidget,
-    cell_text,
 )
-from core.models import unique_slug
-from core.search import fold
+from core.imports.resources import bilingual_columns, published_column, slug_column, slug_give
 from members import matching
 from members.models import Organisation
 from members.resources import province_widget
@@ -43,24 +38,19 @@ class InitiativeResource(SpreadsheetResource):
 
     title = gettext_lazy("initiatives")
 
-    slug = Column(
-        "slug",
-        vi="Mã (slug)",
-        en="Slug",
-        help_text=gettext_lazy(
+    slug = slug_column(
+        gettext_lazy(
             "The initiative's address in the portal. Leave it empty for a new initiative; keep it to update one."
-        ),
+        )
     )
-    title_vi = Column(
-        "title_vi",
-        vi="Tên sáng kiến (tiếng Việt)",
-        en="Title (Vietnamese)",
-        error_keys=("title",),
+    title_vi, title_en = bilingual_columns(
+        "title",
+        vi="Tên sáng kiến",
+        en="Title",
         help_text=gettext_lazy(
             "Needed for a new initiative. A row with exactly the title of an initiative of the portal updates it."
         ),
     )
-    title_en = Column("title_en", vi="Tên sáng kiến (tiếng Anh)", en="Title (English)")
     acronym = Column("acronym", vi="Tên viết tắt", en="Acronym")
     status = Column("status", vi="Tình trạng", en="Status", widget=ChoiceWidget(Initiative.Status))
     start = Column("start", vi="Ngày bắt đầu", en="Start", widget=DateWidget())
@@ -103,23 +93,8 @@ class InitiativeResource(SpreadsheetResource):
     funder = Column(vi="Nhà tài trợ", en="Funders")
     implementing = Column(vi="Đơn vị thực hiện", en="Implementing organisations")
     partner = Column(vi="Đối tác khác", en="Other partners")
-    summary_vi = Column(
-        "summary_vi",
-        vi="Tóm tắt (tiếng Việt)",
-        en="Summary (Vietnamese)",
-        widget=TextWidget(multiline=True),
-        error_keys=("summary",),
-    )
-    summary_en = Column(
-        "summary_en", vi="Tóm tắt (tiếng Anh)", en="Summary (English)", widget=TextWidget(multiline=True)
-    )
-    is_published = Column(
-        "is_published",
-        vi="Công khai",
-        en="Published",
-        widget=YesNoWidget(),
-        help_text=gettext_lazy("Có (yes) shows the initiative on the public pages."),
-    )
+    summary_vi, summary_en = bilingual_columns("summary", vi="Tóm tắt", en="Summary", multiline=True)
+    is_published = published_column(gettext_lazy("Có (yes) shows the initiative on the public pages."))
 
     class Meta:
         model = Initiative
@@ -155,24 +130,20 @@ class InitiativeResource(SpreadsheetResource):
         self.directory = matching.OrganisationIndex.load()
 
     def find_existing(self, row: dict) -> Initiative | None:
-        slug = cell_text(row.get("slug"))
-        if slug:
-            return Initiative.objects.filter(slug=slug).first()
-        title = cell_text(row.get("title_vi"))
-        found = list(Initiative.objects.filter(title_vi=title)[:2]) if title else []
-        if len(found) > 1:
-            self.add_row_error(
-                "title_vi", _("Several initiatives have this title; add the slug column to say which one.")
-            )
-            return None
-        return found[0] if found else None
+        return self.find_by_slug_or_name(
+            row,
+            Initiative.objects.all(),
+            column="title_vi",
+            several=_("Several initiatives have this title; add the slug column to say which one."),
+        )
 
     def prepare_related(self, instance: Initiative, values: dict[str, Any], row: dict) -> None:
-        if instance.pk is None and not instance.slug:
-            base = slugify(fold(instance.acronym or instance.title_vi or "")) or "sang-kien"
-            instance.slug = unique_slug(
-                Initiative.objects.all(), base[:60], max_length=80, reserved=RESERVED_SLUGS
-            )
+        slug_give(
+            instance,
+            instance.acronym or instance.title_vi or "",
+            fallback="sang-kien",
+            reserved=RESERVED_SLUGS,
+        )
         self.row_partners: dict[str, list[Organisation]] = {}
         errors = {}
         if instance.parent_id is not None and instance.parent_id == instance.pk:

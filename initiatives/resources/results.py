@@ -15,11 +15,12 @@ from core.imports import (
     IntegerWidget,
     LookupWidget,
     SpreadsheetResource,
-    TextWidget,
     YesNoWidget,
     cell_text,
 )
+from core.imports.resources import bilingual_columns
 
+from .. import figures
 from ..models import (
     Indicator,
     Measure,
@@ -29,8 +30,6 @@ from ..models import (
     Result,
 )
 from .common import (
-    SLUG_HELP,
-    InitiativeWidget,
     RowPlace,
     indicator_column,
     initiative_column,
@@ -44,36 +43,17 @@ class ResultResource(RowPlace, SpreadsheetResource):
 
     title = gettext_lazy("results")
 
-    initiative = Column(
-        "initiative",
-        vi="Sáng kiến (mã)",
-        en="Initiative (slug)",
-        widget=InitiativeWidget(),
-        required=True,
-        help_text=SLUG_HELP,
-    )
+    initiative = initiative_column(attribute="initiative")
     type = Column("type", vi="Loại kết quả", en="Result type", widget=ChoiceWidget(Result.Type))
-    title_vi = Column(
-        "title_vi",
-        vi="Kết quả (tiếng Việt)",
-        en="Result (Vietnamese)",
+    title_vi, title_en = bilingual_columns(
+        "title",
+        vi="Kết quả",
+        en="Result",
         required=True,
-        error_keys=("title",),
         help_text=gettext_lazy("A row with exactly the title of a result of the initiative updates it."),
     )
-    title_en = Column("title_en", vi="Kết quả (tiếng Anh)", en="Result (English)")
-    description_vi = Column(
-        "description_vi",
-        vi="Mô tả (tiếng Việt)",
-        en="Description (Vietnamese)",
-        widget=TextWidget(multiline=True),
-        error_keys=("description",),
-    )
-    description_en = Column(
-        "description_en",
-        vi="Mô tả (tiếng Anh)",
-        en="Description (English)",
-        widget=TextWidget(multiline=True),
+    description_vi, description_en = bilingual_columns(
+        "description", vi="Mô tả", en="Description", multiline=True
     )
     order = Column("order", vi="Thứ tự", en="Order", widget=IntegerWidget())
 
@@ -99,18 +79,15 @@ class IndicatorResource(RowPlace, SpreadsheetResource):
 
     initiative = initiative_column()
     result = result_column(required=True)
-    title_vi = Column(
-        "title_vi",
-        vi="Chỉ số (tiếng Việt)",
-        en="Indicator (Vietnamese)",
+    title_vi, title_en = bilingual_columns(
+        "title",
+        vi="Chỉ số",
+        en="Indicator",
         required=True,
-        error_keys=("title",),
         help_text=gettext_lazy("A row with exactly the title of an indicator of the result updates it."),
     )
-    title_en = Column("title_en", vi="Chỉ số (tiếng Anh)", en="Indicator (English)")
     measure = Column("measure", vi="Cách đo", en="Measure", widget=ChoiceWidget(Measure))
-    unit_vi = Column("unit_vi", vi="Đơn vị (tiếng Việt)", en="Unit (Vietnamese)", error_keys=("unit",))
-    unit_en = Column("unit_en", vi="Đơn vị (tiếng Anh)", en="Unit (English)")
+    unit_vi, unit_en = bilingual_columns("unit", vi="Đơn vị", en="Unit")
     ascending = Column("ascending", vi="Càng cao càng tốt", en="Higher is better", widget=YesNoWidget())
     cumulative = Column("cumulative", vi="Cộng dồn", en="Cumulative", widget=YesNoWidget())
     baseline_year = Column("baseline_year", vi="Năm cơ sở", en="Baseline year", widget=IntegerWidget())
@@ -154,6 +131,11 @@ class IndicatorResource(RowPlace, SpreadsheetResource):
     def prepare_related(self, instance: Indicator, values: dict[str, Any], row: dict) -> None:
         if self.place is not None:
             instance.result = self.place
+
+    def save_related(self, instance: Indicator, values: dict[str, Any], row: dict) -> None:
+        # In the import's transaction: the network's figures follow a changed network indicator
+        # or cumulative setting.
+        figures.year_figures_refresh(indicator_ids=[instance.pk])
 
     def export_queryset(self, queryset: QuerySet[Indicator]) -> QuerySet[Indicator]:
         return queryset.select_related("result__initiative", "network_indicator")

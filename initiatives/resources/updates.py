@@ -21,6 +21,7 @@ from core.imports import (
 )
 from members import matching
 
+from .. import figures
 from ..models import (
     DimensionValue,
     IndicatorUpdate,
@@ -98,6 +99,12 @@ class IndicatorUpdateResource(RowPlace, SpreadsheetResource):
         self.user = kwargs.get("user")
         self.parts = sex_parts()
         self.directory = matching.OrganisationIndex.load()
+        self.indicators_counted: set[int] = set()
+
+    def after_import(self, dataset, result, **kwargs: Any) -> None:
+        super().after_import(dataset, result, **kwargs)
+        # In the import's transaction: the network's figures count the imported approved figures.
+        figures.year_figures_refresh(indicator_ids=self.indicators_counted)
 
     def _row_period(self, row: dict) -> Period | None:
         indicator = self.row_indicator(row)
@@ -195,6 +202,7 @@ class IndicatorUpdateResource(RowPlace, SpreadsheetResource):
         return []
 
     def save_related(self, instance: IndicatorUpdate, values: dict[str, Any], row: dict) -> None:
+        self.indicators_counted.add(instance.period.indicator_id)
         for part, value in self._parts(values).items():
             if value is not None:
                 disaggregation = UpdateDisaggregation(update=instance, dimension_value=part, value=value)

@@ -24,9 +24,13 @@ def approved_updates() -> QuerySet[IndicatorUpdate]:
 
 
 def reports_of(updates: QuerySet[IndicatorUpdate]) -> list[tuple[int, rollups.Report]]:
-    """(network indicator id, report) for each update in ``updates``: two queries."""
+    """(network indicator id, report) for each update in ``updates``: two queries.
+
+    The parts come from the model ``updates`` are of, so a migration filling the kept figures
+    reads its own historical models here."""
+    part_model = updates.model._meta.get_field("disaggregations").related_model
     parts: dict[int, dict[int, object]] = defaultdict(dict)
-    for update_id, value_id, amount in UpdateDisaggregation.objects.filter(update__in=updates).values_list(
+    for update_id, value_id, amount in part_model.objects.filter(update__in=updates).values_list(
         "update_id", "dimension_value_id", "value"
     ):
         parts[update_id][value_id] = amount

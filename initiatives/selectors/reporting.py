@@ -3,10 +3,11 @@
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Prefetch, QuerySet
 
+from core.search import accent_insensitive_search
 from members.models import Organisation
 from members.selectors import organisations_editable_by
 
-from ..models import DimensionValue, Indicator, IndicatorUpdate, Initiative, InitiativePartner, Period, Result
+from ..models import DimensionValue, Indicator, IndicatorUpdate, Initiative, InitiativePartner, Period
 
 
 def initiatives_reportable_by(*, user: AbstractBaseUser) -> QuerySet[Initiative]:
@@ -40,19 +41,28 @@ def reporting_organisation(*, user: AbstractBaseUser, initiative: Initiative) ->
     )
 
 
-def initiative_reporting_view(*, initiative: Initiative) -> list[Result]:
-    """Results → indicators → periods with every update (any status) for the reporting page."""
+def initiatives_reportable_list(*, user: AbstractBaseUser, q: str = "") -> QuerySet[Initiative]:
+    """The initiatives ``user`` may report on whose title, acronym or place hold every word of
+    ``q`` (diacritics ignored), the latest first."""
+    initiatives = accent_insensitive_search(initiatives_reportable_by(user=user), q, ["search_text"])
+    return initiatives.order_by("-start", "title", "pk")
+
+
+def initiative_reporting_view(*, initiative: Initiative, q: str = "") -> QuerySet[Indicator]:
+    """The initiative's indicators for its reporting page, result by result, those whose title
+    holds every word of ``q``; each with its periods and their updates (any status). The
+    periods are read for the indicators of the page shown only, in two queries."""
     updates = IndicatorUpdate.objects.select_related("submitted_by", "organisation").order_by(
         "-reported_on", "-pk"
     )
     periods = Period.objects.prefetch_related(Prefetch("updates", queryset=updates)).order_by("start")
-    return list(
-        initiative.results.prefetch_related(
-            Prefetch(
-                "indicators",
-                queryset=Indicator.objects.prefetch_related(Prefetch("periods", queryset=periods)),
-            )
-        )
+    indicators = accent_insensitive_search(
+        Indicator.objects.filter(result__initiative=initiative), q, ["title_vi", "title_en"]
+    )
+    return (
+        indicators.select_related("result")
+        .prefetch_related(Prefetch("periods", queryset=periods))
+        .order_by("result__order", "result_id", "order", "pk")
     )
 
 
@@ -79,6 +89,7 @@ def sex_values() -> list[DimensionValue]:
 
 
 def approval_queue() -> QuerySet[IndicatorUpdate]:
+    """Every update waiting for approval, oldest submitted first, with what its row shows."""
     return (
         IndicatorUpdate.objects.filter(status=IndicatorUpdate.Status.SUBMITTED)
         .select_related(

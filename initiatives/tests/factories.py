@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import factory
 
+from initiatives.figures import year_figures_refresh
 from initiatives.models import (
     Dimension,
     DimensionValue,
@@ -145,6 +146,13 @@ class IndicatorUpdateFactory(factory.django.DjangoModelFactory):
     value = Decimal("100")
     status = IndicatorUpdate.Status.APPROVED
 
+    @classmethod
+    def _after_postgeneration(cls, instance: IndicatorUpdate, create: bool, results=None) -> None:
+        super()._after_postgeneration(instance, create, results)
+        if create:
+            # As the approval service does: the network's figures count an approved update at once.
+            year_figures_refresh(indicator_ids=[instance.period.indicator_id])
+
 
 class UpdateDisaggregationFactory(factory.django.DjangoModelFactory):
     class Meta:
@@ -153,3 +161,9 @@ class UpdateDisaggregationFactory(factory.django.DjangoModelFactory):
     update = factory.SubFactory(IndicatorUpdateFactory)
     dimension_value = factory.SubFactory(DimensionValueFactory)
     value = Decimal("10")
+
+    @classmethod
+    def _after_postgeneration(cls, instance: UpdateDisaggregation, create: bool, results=None) -> None:
+        super()._after_postgeneration(instance, create, results)
+        if create:
+            year_figures_refresh(indicator_ids=[instance.update.period.indicator_id])

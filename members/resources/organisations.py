@@ -4,7 +4,6 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db.models import F, Prefetch, QuerySet
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -16,12 +15,15 @@ from core.imports import (
     ListTextWidget,
     LookupWidget,
     SpreadsheetResource,
-    TextWidget,
-    YesNoWidget,
-    cell_text,
 )
-from core.models import unique_slug
-from core.search import fold
+from core.imports.resources import (
+    bilingual_columns,
+    columns_changed,
+    published_column,
+    record_update,
+    slug_column,
+    slug_give,
+)
 
 from .. import matching
 from ..models import Membership, MembershipType, Organisation
@@ -34,27 +36,22 @@ class OrganisationResource(SpreadsheetResource):
 
     title = gettext_lazy("organisations")
 
-    slug = Column(
-        "slug",
-        vi="Mã (slug)",
-        en="Slug",
-        help_text=gettext_lazy(
+    slug = slug_column(
+        gettext_lazy(
             "The organisation's address in the portal. Leave it empty for a new organisation; "
             "keep it to update one."
-        ),
+        )
     )
-    name_vi = Column(
-        "name_vi",
-        vi="Tên tổ chức (tiếng Việt)",
-        en="Name (Vietnamese)",
-        error_keys=("name",),
+    name_vi, name_en = bilingual_columns(
+        "name",
+        vi="Tên tổ chức",
+        en="Name",
         aliases=("Tên tổ chức",),
         help_text=gettext_lazy(
             "Needed for a new organisation. A row with exactly the name of an organisation of the portal "
             "updates it."
         ),
     )
-    name_en = Column("name_en", vi="Tên tổ chức (tiếng Anh)", en="Name (English)")
     acronym = Column("acronym", vi="Tên viết tắt", en="Acronym")
     aliases = Column(
         "aliases",
@@ -75,26 +72,10 @@ class OrganisationResource(SpreadsheetResource):
         ),
     )
     website = Column("website", vi="Trang web", en="Website")
-    description_vi = Column(
-        "description_vi",
-        vi="Giới thiệu (tiếng Việt)",
-        en="Description (Vietnamese)",
-        widget=TextWidget(multiline=True),
-        error_keys=("description",),
+    description_vi, description_en = bilingual_columns(
+        "description", vi="Giới thiệu", en="Description", multiline=True
     )
-    description_en = Column(
-        "description_en",
-        vi="Giới thiệu (tiếng Anh)",
-        en="Description (English)",
-        widget=TextWidget(multiline=True),
-    )
-    is_published = Column(
-        "is_published",
-        vi="Công khai",
-        en="Published",
-        widget=YesNoWidget(),
-        help_text=gettext_lazy("Có (yes) shows the organisation in the public directory."),
-    )
+    is_published = published_column(gettext_lazy("Có (yes) shows the organisation in the public directory."))
     membership_type = Column(
         vi="Loại thành viên",
         en="Membership type",
@@ -140,26 +121,17 @@ class OrganisationResource(SpreadsheetResource):
         self.earlier: list[tuple[Organisation, int]] = []
 
     def find_existing(self, row: dict) -> Organisation | None:
-        slug = cell_text(row.get("slug"))
-        if slug:
-            return Organisation.objects.filter(slug=slug).first()
-        name = cell_text(row.get("name_vi"))
-        if not name:
-            return None
-        found = list(Organisation.objects.filter(name_vi=name)[:2])
-        if len(found) > 1:
-            self.add_row_error(
-                "name_vi", _("Several organisations have this name; add the slug column to say which one.")
-            )
-            return None
-        return found[0] if found else None
+        return self.find_by_slug_or_name(
+            row,
+            Organisation.objects.all(),
+            column="name_vi",
+            several=_("Several organisations have this name; add the slug column to say which one."),
+        )
 
     def prepare_related(self, instance: Organisation, values: dict[str, Any], row: dict) -> None:
-        if instance.pk is None and not instance.slug:
-            base = slugify(fold(instance.acronym or instance.name_vi or "")) or "to-chuc"
-            instance.slug = unique_slug(
-                Organisation.objects.all(), base[:60], max_length=80, reserved=RESERVED_SLUGS
-            )
+        slug_give(
+            instance, instance.acronym or instance.name_vi or "", fallback="to-chuc", reserved=RESERVED_SLUGS
+        )
         given = [name for name in (*self.MEMBERSHIP_FIELDS, "membership_start") if name in values]
         if given and "membership_type" not in values:
             raise ValidationError(
@@ -184,11 +156,7 @@ class OrganisationResource(SpreadsheetResource):
         membership = self._membership(instance, values)
         if membership is None:
             return ["membership_type"]
-        return [
-            column
-            for column, field in self.MEMBERSHIP_FIELDS.items()
-            if column in values and getattr(membership, field) != values[column]
-        ]
+        return columns_changed(membership, values, self.MEMBERSHIP_FIELDS)
 
     def save_related(self, instance: Organisation, values: dict[str, Any], row: dict) -> None:
         if "membership_type" not in values:
@@ -198,14 +166,7 @@ class OrganisationResource(SpreadsheetResource):
             membership_type=values["membership_type"],
             start=values.get("membership_start"),
         )
-        changed = membership.pk is None
-        for column, field in self.MEMBERSHIP_FIELDS.items():
-            if column in values and getattr(membership, field) != values[column]:
-                setattr(membership, field, values[column])
-                changed = True
-        if changed:
-            membership.full_clean()
-            membership.save()
+        record_update(membership, values, self.MEMBERSHIP_FIELDS)
 
     def possible_duplicates(self, instance: Organisation, row: dict, *, line: int) -> list[Duplicate]:
         names = matching.organisation_names(instance)

@@ -17,6 +17,7 @@ from core.imports import (
     YesNoWidget,
     cell_text,
 )
+from core.imports.resources import columns_changed, record_update
 
 from .. import matching
 from ..models import Affiliation, Person
@@ -169,11 +170,7 @@ class PersonResource(SpreadsheetResource):
         affiliation = self._affiliation(instance, values)
         if affiliation is None:
             return ["organisation"]
-        return [
-            column
-            for column, field in self.AFFILIATION_FIELDS.items()
-            if column in values and getattr(affiliation, field) != values[column]
-        ]
+        return columns_changed(affiliation, values, self.AFFILIATION_FIELDS)
 
     def save_related(self, instance: Person, values: dict[str, Any], row: dict) -> None:
         for key in self._row_keys(row):
@@ -185,14 +182,7 @@ class PersonResource(SpreadsheetResource):
             organisation=self.row_organisation,
             role=values.get("role") or Affiliation.Role.STAFF,
         )
-        changed = affiliation.pk is None
-        for column, field in self.AFFILIATION_FIELDS.items():
-            if column in values and getattr(affiliation, field) != values[column]:
-                setattr(affiliation, field, values[column])
-                changed = True
-        if changed:
-            affiliation.full_clean()
-            affiliation.save()
+        record_update(affiliation, values, self.AFFILIATION_FIELDS)
 
     def possible_duplicates(self, instance: Person, row: dict, *, line: int) -> list[Duplicate]:
         if self.row_found.match != matching.Match.DUPLICATE:

@@ -102,4 +102,7 @@ def test_the_demos_member_editor_signs_in_and_finds_what_cecr_has_due(client, se
     assert "Kỳ báo cáo 6 tháng cuối năm 2026" in page and "hạn 15/01/2027" in page
     from initiatives.models import Initiative
 
-    assert Initiative.objects.get(slug="asppire").title_vi in page
+    # "My organisations" shows the first items due and links to the whole list, searchable.
+    assert 'href="/vi/cycles/due/"' in page
+    due = client.get("/vi/cycles/due/", {"q": "asppire"}).content.decode()
+    assert Initiative.objects.get(slug="asppire").title_vi in due

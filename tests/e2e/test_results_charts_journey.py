@@ -11,6 +11,7 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
+from initiatives.figures import year_figures_refresh
 from initiatives.models import DimensionValue, Indicator, IndicatorUpdate, Period, UpdateDisaggregation
 from tests.e2e.accessibility import serious_violations
 
@@ -40,6 +41,8 @@ def teachers_trained(settings, tmp_path):
         UpdateDisaggregation.objects.create(
             update=update, dimension_value=DimensionValue.objects.get(code=code), value=value
         )
+    # Written approved, past the approval service: the network's figures are worked out here.
+    year_figures_refresh(indicator_ids=[indicator.pk])
 
 
 def shoot(page: Page, name: str) -> None:

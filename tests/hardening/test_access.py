@@ -457,6 +457,7 @@ def test_a_member_editor_reaches_only_their_own_organisations_pages(client, worl
 # Staff pages guarded by a permission of their own rather than by their admin model's.
 ROUTE_PERMISSIONS = {
     "initiatives:approval_queue": ["initiatives.approve_indicatorupdate"],
+    "initiatives:approval_review": ["initiatives.approve_indicatorupdate"],
     "reports:run_list": ["reports.add_reportrun"],
     "reports:run_detail": ["reports.add_reportrun"],
     "reports:run_status": ["reports.add_reportrun"],
