@@ -55,43 +55,21 @@ class OutgoingMailAdmin(LargeTableAdminMixin, admin.ModelAdmin):
         )
 
 
+# What an import found, in the list and on the record alike.
+IMPORT_COUNTS = ["status", "rows", "new", "updated", "skipped", "errors", "duplicates"]
+
+
 @admin.register(ImportRecord)
 class ImportRecordAdmin(admin.ModelAdmin):
     """Every spreadsheet checked or imported: a record, never edited. The file it kept is
     downloaded from here by those who may read the log."""
 
-    list_display = [
-        "created_at",
-        "user",
-        "content_type",
-        "original_name",
-        "status",
-        "rows",
-        "new",
-        "updated",
-        "skipped",
-        "errors",
-        "duplicates",
-    ]
+    list_display = ["created_at", "user", "content_type", "original_name", *IMPORT_COUNTS]
     list_filter = ["status", "content_type"]
     list_select_related = ["user", "content_type"]
     search_fields = ["original_name", "user__email"]
     date_hierarchy = "created_at"
-    fields = [
-        "created_at",
-        "user",
-        "content_type",
-        "resource",
-        "download",
-        "status",
-        "rows",
-        "new",
-        "updated",
-        "skipped",
-        "errors",
-        "duplicates",
-        "imported_at",
-    ]
+    fields = ["created_at", "user", "content_type", "resource", "download", *IMPORT_COUNTS, "imported_at"]
     readonly_fields = fields
 
     def has_add_permission(self, request: HttpRequest) -> bool:

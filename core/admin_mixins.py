@@ -31,8 +31,8 @@ class AccentInsensitiveSearchMixin:
     def get_search_results(self, request, queryset, search_term):
         if not search_term:
             return queryset, False
-        results = accent_insensitive_search(queryset, search_term, self.accent_search_fields)
-        return results, any("__" in field for field in self.accent_search_fields)
+        # Related fields are matched by id, never joined: no row is listed twice.
+        return accent_insensitive_search(queryset, search_term, self.accent_search_fields), False
 
 
 class LargeTableAdminMixin:

@@ -7,6 +7,22 @@ from django.db import InterfaceError, OperationalError
 
 from . import mail
 
+# A database that drops mid-task (a restart, a failover) is worth another try; any other error is a
+# fault a retry would only repeat.
+DATABASE_ERRORS = (OperationalError, InterfaceError)
+
+
+def retried_task(*, retry_on=DATABASE_ERRORS, retry_backoff: int, max_retries: int, **options):
+    """A task acknowledged once done, so a worker that dies mid-run hands it back to the queue, and
+    tried again with a growing pause when the database (or whatever `retry_on` names) fails."""
+    return shared_task(
+        acks_late=True,
+        autoretry_for=retry_on,
+        retry_backoff=retry_backoff,
+        max_retries=max_retries,
+        **options,
+    )
+
 
 @shared_task(ignore_result=False, acks_late=False)
 def ping(token: str) -> str:
@@ -14,9 +30,8 @@ def ping(token: str) -> str:
     return f"pong:{token}"
 
 
-@shared_task(
-    acks_late=True,
-    autoretry_for=(SMTPException, OSError, OperationalError, InterfaceError),
+@retried_task(
+    retry_on=(SMTPException, OSError, *DATABASE_ERRORS),
     retry_backoff=30,
     retry_backoff_max=1800,
     retry_jitter=True,

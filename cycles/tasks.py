@@ -2,7 +2,8 @@
 services."""
 
 from celery import shared_task
-from django.db import InterfaceError, OperationalError
+
+from core.tasks import retried_task
 
 from . import reminders, services
 
@@ -12,14 +13,7 @@ TIME_LIMIT = 600
 SOFT_TIME_LIMIT = 540
 
 
-@shared_task(
-    acks_late=True,
-    autoretry_for=(OperationalError, InterfaceError),
-    retry_backoff=60,
-    max_retries=3,
-    soft_time_limit=SOFT_TIME_LIMIT,
-    time_limit=TIME_LIMIT,
-)
+@retried_task(retry_backoff=60, max_retries=3, soft_time_limit=SOFT_TIME_LIMIT, time_limit=TIME_LIMIT)
 def send_reminders() -> dict[str, int]:
     return reminders.reminders_send()
 

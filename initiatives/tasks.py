@@ -1,7 +1,6 @@
 """Celery tasks of the results framework: thin wrappers around the services."""
 
-from celery import shared_task
-from django.db import InterfaceError, OperationalError
+from core.tasks import retried_task
 
 from . import figures
 
@@ -12,13 +11,8 @@ CHECK_TIME_LIMIT = 600
 CHECK_SOFT_TIME_LIMIT = 540
 
 
-@shared_task(
-    acks_late=True,
-    autoretry_for=(OperationalError, InterfaceError),
-    retry_backoff=60,
-    max_retries=3,
-    soft_time_limit=CHECK_SOFT_TIME_LIMIT,
-    time_limit=CHECK_TIME_LIMIT,
+@retried_task(
+    retry_backoff=60, max_retries=3, soft_time_limit=CHECK_SOFT_TIME_LIMIT, time_limit=CHECK_TIME_LIMIT
 )
 def check_results_figures() -> list[int]:
     """Beat's nightly check: the indicators whose kept figures differed, now written again."""

@@ -2,7 +2,8 @@
 
 from celery import shared_task
 from django.conf import settings
-from django.db import InterfaceError, OperationalError
+
+from core.tasks import retried_task
 
 from . import services
 
@@ -16,9 +17,7 @@ SHORT_TIME_LIMIT = 120
 SHORT_SOFT_TIME_LIMIT = 100
 
 
-@shared_task(
-    acks_late=True,
-    autoretry_for=(OperationalError, InterfaceError),
+@retried_task(
     retry_backoff=5,
     retry_backoff_max=300,
     retry_jitter=True,

@@ -3,7 +3,13 @@
 import pytest
 
 from members.models import Organisation
-from members.tests.factories import MembershipFactory, OrganisationFactory, ProvinceFactory
+from members.tests.factories import (
+    AffiliationFactory,
+    MembershipFactory,
+    OrganisationFactory,
+    PersonFactory,
+    ProvinceFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -94,3 +100,22 @@ def test_a_membership_cannot_end_before_it_starts(signed_in):
 
     with pytest.raises(ValidationError, match="Ngày kết thúc"):
         membership.full_clean()
+
+
+def test_people_are_searched_by_their_organisations_and_addresses_and_listed_once(signed_in):
+    # Two affiliations with the same organisation match twice through the join: listed once.
+    institute = OrganisationFactory(name_vi="Viện Nghiên cứu Nhựa Đà Nẵng")
+    lan = PersonFactory(full_name="Trần Thị Lan", email="Lan.Tran@Example.vn")
+    AffiliationFactory(person=lan, organisation=institute, role="staff", is_primary=False)
+    AffiliationFactory(person=lan, organisation=institute, role="focal_point")
+    PersonFactory(full_name="Lê Văn Lan", email="le.lan@example.org")
+    url = "/vi/admin/members/person/"
+
+    def names(q: str) -> list[str]:
+        return [person.full_name for person in signed_in.get(url, {"q": q}).context["cl"].result_list]
+
+    assert names("vien nhua da nang") == ["Trần Thị Lan"]
+    # A word from the person and a word from the organisation, in any order.
+    assert names("lan da nang") == ["Trần Thị Lan"]
+    assert sorted(names("lan")) == ["Lê Văn Lan", "Trần Thị Lan"]
+    assert names("lan.tran@example") == ["Trần Thị Lan"]
