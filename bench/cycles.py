@@ -67,8 +67,6 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from bench.child import run_child
-
 BASE_DIR = Path(__file__).resolve().parent.parent
 if __name__ == "__main__":
     # Run as a file, this script's folder would come first on the path and its name would hide
@@ -76,6 +74,8 @@ if __name__ == "__main__":
     sys.path[:] = [str(BASE_DIR)] + [
         p for p in sys.path[1:] if Path(p or ".").resolve() != BASE_DIR / "bench"
     ]
+
+from bench.child import run_child  # noqa: E402
 
 FEW_ORGANISATIONS = 100  # the second reminder run: the editors of this many organisations only
 PORT = 8766

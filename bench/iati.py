@@ -35,9 +35,16 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.child import run_child
-
 BASE_DIR = Path(__file__).resolve().parent.parent
+if __name__ == "__main__":
+    # Run as a file, this script's folder would come first on the path and its name would hide
+    # the app it is named after.
+    sys.path[:] = [str(BASE_DIR)] + [
+        p for p in sys.path[1:] if Path(p or ".").resolve() != BASE_DIR / "bench"
+    ]
+
+from bench.child import run_child  # noqa: E402
+
 SCHEMA = BASE_DIR.parent / "shared" / "reference" / "iati-2.03" / "iati-activities-schema.xsd"
 ACTIVITY = b"<iati-activity "
 
