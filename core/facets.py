@@ -24,6 +24,19 @@ def count_by(queryset: QuerySet, path: str, *, distinct: bool = False) -> dict:
     return {value: n for value, n in counts if value is not None}
 
 
+def count_linked(links: QuerySet, *, row: str, rows: QuerySet, path: str, distinct: bool = False) -> dict:
+    """How many of ``rows`` each value of ``path`` has, counted on the table of ``links`` (whose
+    ``row`` points at them) rather than by joining it to the rows: a list's table is wide, its
+    links are narrow. ``distinct`` where a row can link to the same value twice."""
+    counts = (
+        links.filter(**{f"{row}__in": rows.values("pk")})
+        .values_list(path)
+        .annotate(n=Count(row, distinct=distinct))
+        .order_by()
+    )
+    return {value: n for value, n in counts if value is not None}
+
+
 def capitalised(choices: Iterable[tuple[object, str]]) -> list[tuple[object, str]]:
     """Choices whose labels are written in lower case, as options that start a line."""
     return [(value, capfirst(label)) for value, label in choices]

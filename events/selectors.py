@@ -10,11 +10,11 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Count, FilteredRelation, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.dates import WEEKDAYS, WEEKDAYS_ABBR
 
-from core.facets import count_by
+from core.facets import count_by, count_linked
 from members.models import Organisation, Person
 from members.selectors import organisations_editable_by
 from vocabulary.models import Pillar
@@ -111,13 +111,10 @@ def _count_by_year(events: QuerySet[Event]) -> dict[int, int]:
 
 def event_facets(*, filterset: EventFilter) -> dict[str, dict]:
     """For each filter, how many events each option would show given the other filters, each
-    filter's counts in one grouped query. Unpublished pillars and organisers are not counted."""
+    filter's counts in one grouped query; the organisers' by organisation id (see
+    :func:`organiser_choices`). Unpublished pillars and organisers are not counted."""
     split = _filtered_without(filterset, "when").aggregate(
         total=Count("pk"), upcoming=Count("pk", filter=upcoming_q(timezone.localdate()))
-    )
-    public_pillar = FilteredRelation("pillars", condition=Q(pillars__is_published=True))
-    public_organiser = FilteredRelation(
-        "organisers__organisation", condition=Q(organisers__organisation__is_published=True)
     )
     return {
         "when": {
@@ -127,16 +124,20 @@ def event_facets(*, filterset: EventFilter) -> dict[str, dict]:
         },
         "year": _count_by_year(_filtered_without(filterset, "year")),
         "type": count_by(_filtered_without(filterset, "type"), "event_type__code"),
-        "pillar": count_by(
-            _filtered_without(filterset, "pillar").alias(public_pillar=public_pillar),
-            "public_pillar__code",
-            distinct=True,
+        "pillar": count_linked(
+            Event.pillars.through.objects.filter(pillar__is_published=True),
+            row="event",
+            rows=_filtered_without(filterset, "pillar"),
+            path="pillar__code",
         ),
         "format": count_by(_filtered_without(filterset, "format"), "format"),
         "province": count_by_current_province(_filtered_without(filterset, "province")),
-        "organiser": count_by(
-            _filtered_without(filterset, "organiser").alias(public_organiser=public_organiser),
-            "public_organiser__slug",
+        # An organisation can be both host and funder of one event: counted once.
+        "organiser": count_linked(
+            EventOrganiser.objects.filter(organisation__is_published=True),
+            row="event",
+            rows=_filtered_without(filterset, "organiser"),
+            path="organisation",
             distinct=True,
         ),
     }
@@ -170,12 +171,20 @@ def event_type_choices() -> list[tuple[str, str]]:
     return [(event_type.code, event_type.name) for event_type in EventType.objects.all()]
 
 
-def organiser_choices(*, organiser_counts: dict[str, int], selected: str = "") -> list[tuple[str, str]]:
-    """The organisers with the most events under the other filters, and the one chosen, as a
-    filter's options: (slug, acronym or name), by name."""
-    busiest = sorted(organiser_counts, key=lambda slug: (-organiser_counts[slug], slug))[:ORGANISER_OPTIONS]
-    organisers = Organisation.objects.published().filter(slug__in=[*busiest, selected]).order_by("name")
-    return [(organisation.slug, organisation.acronym or organisation.name) for organisation in organisers]
+def organiser_choices(
+    *, organiser_counts: dict[int, int], selected: str = ""
+) -> tuple[list[tuple[str, str]], dict[str, int]]:
+    """The organisers with the most events under the other filters (``organiser_counts`` by
+    organisation id), and the one chosen, as a filter's options: (slug, acronym or name), by
+    name; with their counts by slug. Counted by id, the thousands of organisers are grouped on a
+    number, and only the few offered are named."""
+    busiest = sorted(organiser_counts, key=lambda pk: (-organiser_counts[pk], pk))[:ORGANISER_OPTIONS]
+    organisers = (
+        Organisation.objects.published().filter(Q(pk__in=busiest) | Q(slug=selected)).order_by("name")
+    )
+    choices = [(organisation.slug, organisation.acronym or organisation.name) for organisation in organisers]
+    counts = {o.slug: organiser_counts[o.pk] for o in organisers if o.pk in organiser_counts}
+    return choices, counts
 
 
 # --- one event ---------------------------------------------------------------------------------

@@ -46,14 +46,15 @@ def _filters(request: HttpRequest, filterset: EventFilter) -> tuple[list[Facet],
 
     def options() -> tuple[dict, dict]:
         counts = selectors.event_facets(filterset=filterset)
+        organisers, counts["organiser"] = selectors.organiser_choices(
+            organiser_counts=counts["organiser"], selected=request.GET.get("organiser", "")[:80]
+        )
         choices = {
             "year": [(year, str(year)) for year in selectors.event_years()],
             "type": selectors.event_type_choices(),
             "pillar": pillar_choices(),
             "province": province_choices(),
-            "organiser": selectors.organiser_choices(
-                organiser_counts=counts["organiser"], selected=request.GET.get("organiser", "")[:80]
-            ),
+            "organiser": organisers,
         }
         return counts, choices
 

@@ -110,11 +110,14 @@ def pillar_list(request: HttpRequest) -> HttpResponse:
 @public_page
 def pillar_detail(request: HttpRequest, code: str) -> HttpResponse:
     pillar = found(selectors.pillar_get_public(code=code))
+    participations, participation_total = selectors.pillar_organisations(pillar=pillar)
     return render(
         request,
         "initiatives/pillar_detail.html",
         {
             "pillar": pillar,
+            "participations": participations,
+            "participation_total": participation_total,
             "totals": cached_value(
                 "pillar-totals",
                 lambda: selectors.network_totals(pillar=pillar),

@@ -18,7 +18,13 @@ from .periods import (
     initiatives_most_reported,
     network_period_totals,
 )
-from .pillars import pillar_get_public, pillar_initiatives, pillar_list_public, pillar_list_with_groups
+from .pillars import (
+    pillar_get_public,
+    pillar_initiatives,
+    pillar_list_public,
+    pillar_list_with_groups,
+    pillar_organisations,
+)
 from .public import (
     initiative_counts_by_province,
     initiative_facets,
@@ -76,6 +82,7 @@ __all__ = [
     "pillar_initiatives",
     "pillar_list_public",
     "pillar_list_with_groups",
+    "pillar_organisations",
     "reporting_organisation",
     "sex_values",
     "update_get_editable",

@@ -18,13 +18,6 @@ def pillar_get_public(*, code: str) -> Pillar | None:
         pillar_list_public()
         .prefetch_related(
             Prefetch(
-                "participations",
-                queryset=PillarParticipation.objects.filter(organisation__is_published=True)
-                .select_related("organisation")
-                .order_by("role", "organisation__name"),
-                to_attr="public_participations",
-            ),
-            Prefetch(
                 "technical_groups",
                 queryset=TechnicalGroup.objects.select_related("lead_organisation"),
             ),
@@ -32,6 +25,15 @@ def pillar_get_public(*, code: str) -> Pillar | None:
         .filter(code=code)
         .first()
     )
+
+
+def pillar_organisations(*, pillar: Pillar, limit: int = 30) -> tuple[list[PillarParticipation], int]:
+    """The first ``limit`` published organisations taking part in ``pillar``, leads first and
+    then by name, and how many take part in all: at national scale a pillar has thousands, which
+    the member directory lists by the pillar."""
+    participations = PillarParticipation.objects.filter(pillar=pillar, organisation__is_published=True)
+    shown = participations.select_related("organisation").order_by("role", "organisation__name")[:limit]
+    return list(shown), participations.count()
 
 
 def pillar_initiatives(*, pillar: Pillar, limit: int = 12) -> QuerySet[Initiative]:

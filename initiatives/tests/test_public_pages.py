@@ -157,6 +157,23 @@ def test_the_pillar_page_shows_its_organisations_totals_and_initiatives(client, 
     assert response.context["pillar_events"] == []
 
 
+def test_a_pillar_with_many_organisations_names_its_leads_first_and_links_to_them_all(client, network):
+    for number in range(33):
+        PillarParticipationFactory(
+            organisation=OrganisationFactory(name_vi=f"Hợp tác xã Môi trường {number:02d}"),
+            pillar=network["gender"],
+        )
+    PillarParticipationFactory(
+        organisation=network["cecr"], pillar=network["gender"], role=PillarParticipation.Role.LEAD
+    )
+    html = client.get("/vi/pillars/gender-inclusion/").content.decode()
+    assert html.count("Hợp tác xã Môi trường") == 29
+    assert html.index("Trung tâm Nghiên cứu Môi trường và Cộng đồng") < html.index("Hợp tác xã Môi trường 00")
+    assert 'href="/vi/members/?pillar=gender-inclusion">Tất cả 34 tổ chức của trụ cột này</a>' in html
+    directory = client.get("/vi/members/", {"pillar": "gender-inclusion"})
+    assert directory.context["page"].paginator.count == 34
+
+
 def test_the_organisation_page_lists_its_published_initiatives(client, network):
     html = client.get("/vi/members/cecr/").content.decode()
     assert "Tăng cường vai trò của phụ nữ trong giảm thiểu ô nhiễm rác thải nhựa" in html

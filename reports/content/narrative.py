@@ -79,7 +79,7 @@ def section_members(data: ReportData) -> Section:
         new_by_kind[membership.organisation.kind].add(membership.organisation_id)
     kinds = Table(
         name=_("Members by kind"),
-        columns=[_("Kind"), _("Organisations"), _("New in the period")],
+        columns=[_("Kind"), _("Number of organisations"), _("New in the period")],
         rows=[
             [str(label).capitalize(), by_kind[value], len(new_by_kind.get(value, ()))]
             for value, label in organisation_kinds()
