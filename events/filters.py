@@ -69,10 +69,12 @@ class EventFilter(django_filters.FilterSet):
     organiser = PublishedOrganisationFilter(
         label=_("Organiser"), method="with_organiser", empty_label=_("All organisers")
     )
+    # The calendar's "more" link on a busy day: the events taking place that day.
+    day = django_filters.DateFilter(label=_("Day"), method="on_day")
 
     class Meta:
         model = Event
-        fields = ["q", "when", "year", "type", "pillar", "format", "province", "organiser"]
+        fields = ["q", "when", "year", "type", "pillar", "format", "province", "organiser", "day"]
 
     def search(self, queryset, name, value):
         """Every word in the event's title or venue, or in the name of one of its organisers."""
@@ -90,6 +92,9 @@ class EventFilter(django_filters.FilterSet):
             return queryset.none()
         year = int(value)
         return queryset.filter(overlapping_q(datetime.date(year, 1, 1), datetime.date(year, 12, 31)))
+
+    def on_day(self, queryset, name, value):
+        return queryset.filter(overlapping_q(value, value))
 
     def in_pillar(self, queryset, name, value):
         return queryset.filter(in_pillar_q(value))

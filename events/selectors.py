@@ -233,12 +233,26 @@ def event_online_link(*, event: Event, user: AbstractBaseUser | AnonymousUser) -
 # --- the calendar ------------------------------------------------------------------------------
 
 
+# A national network holds a dozen events on a busy day: the calendar names the first few and
+# links to the list of that day, so a month stays a page to read, not hundreds of kilobytes.
+CALENDAR_EVENTS_PER_DAY = 4
+
+
 @dataclass
 class CalendarDay:
     date: datetime.date
     in_month: bool
     is_today: bool
     events: list[Event] = field(default_factory=list)
+
+    @property
+    def shown(self) -> list[Event]:
+        return self.events[:CALENDAR_EVENTS_PER_DAY]
+
+    @property
+    def more(self) -> int:
+        """How many of the day's events the calendar leaves to the list of that day."""
+        return max(len(self.events) - CALENDAR_EVENTS_PER_DAY, 0)
 
 
 @dataclass

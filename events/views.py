@@ -89,6 +89,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
             "facets": counts,
             "filter_facets": facets,
             "when": when,
+            "day": filterset.cleaned_value("day"),
             "tabs": _when_tabs(request, when, counts["when"]),
         },
     )

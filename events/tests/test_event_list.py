@@ -348,6 +348,25 @@ def test_the_calendar_crosses_years_and_shows_this_month_by_default(client, netw
     assert 'aria-current="date"' in response.content.decode()
 
 
+def test_a_busy_day_names_four_events_and_links_to_the_list_of_that_day(client):
+    day = datetime.date(2025, 6, 5)
+    workshop_type = EventTypeFactory()
+    for number in range(6):
+        EventFactory(title_vi=f"Ra quân làm sạch bãi biển {number}", start_date=day, event_type=workshop_type)
+    EventFactory(title_vi="Tập huấn phân loại rác", start_date=day + datetime.timedelta(days=1))
+    html = client.get("/vi/events/calendar/2025/6/").content.decode()
+    assert html.count("Ra quân làm sạch bãi biển") == 4
+    assert 'href="/vi/events/?day=2025-06-05">Thêm 2 sự kiện</a>' in html
+
+    response = client.get("/vi/events/", {"day": "2025-06-05"})
+    assert sorted(titles(response)) == [f"Ra quân làm sạch bãi biển {number}" for number in range(6)]
+    html = response.content.decode()
+    assert "6 sự kiện vào 05/06/2025" in html
+    assert 'href="/vi/events/calendar/2025/6/"' in html
+    # A day that is not a date is ignored like any invalid filter.
+    assert len(titles(client.get("/vi/events/", {"day": "5/6"}))) == 7
+
+
 def test_the_calendar_shows_no_unpublished_event(client, network):
     when = network["hidden"].start_date
     html = client.get(f"/vi/events/calendar/{when.year}/{when.month}/").content.decode()
