@@ -14,6 +14,7 @@ from playwright.sync_api import Page, expect
 
 from events.headcounts import event_headcount
 from events.models import Event
+from events.tests.factories import EventFactory, EventTypeFactory
 from events.tests.test_signin_import import HEADINGS, xlsx
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -177,3 +178,26 @@ def test_coordinator_logs_a_hybrid_workshop_and_a_visitor_finds_it_by_pillar(
         expect(image).to_be_visible()
         page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=image.element_handle())
     page.screenshot(path=tmp_path / "event-vi.png", full_page=True)
+
+
+def test_a_visitor_opens_a_busy_day_from_the_calendar_and_goes_back_to_the_month(
+    live_server, page: Page, tmp_path
+):
+    day = datetime.date(2025, 6, 5)
+    clean_up = EventTypeFactory(code="campaign", name_vi="Chiến dịch / ra quân làm sạch")
+    beaches = ["Mỹ Khê", "Non Nước", "Sầm Sơn", "Cửa Lò", "Bãi Cháy", "Đồ Sơn"]
+    for beach in beaches:
+        EventFactory(title_vi=f"Ra quân làm sạch bãi biển {beach}", start_date=day, event_type=clean_up)
+
+    page.goto(f"{live_server.url}/vi/events/calendar/2025/6/")
+    busy_day = page.locator("td", has=page.locator('time[datetime="2025-06-05"]'))
+    # Four events and the link to the rest.
+    expect(busy_day.locator(".day-events li a")).to_have_count(5)
+    busy_day.get_by_role("link", name="Thêm 2 sự kiện").click()
+
+    expect(page.get_by_role("status")).to_have_text("6 sự kiện vào 05/06/2025")
+    for beach in beaches:
+        expect(page.get_by_role("link", name=f"Ra quân làm sạch bãi biển {beach}")).to_be_visible()
+    page.screenshot(path=tmp_path / "events-busy-day.png", full_page=True)
+    page.get_by_role("link", name="Quay lại lịch của tháng").click()
+    expect(page).to_have_url(f"{live_server.url}/vi/events/calendar/2025/6/")
