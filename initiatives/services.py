@@ -191,20 +191,23 @@ def indicator_update_return(
 def indicator_updates_delete(*, updates: QuerySet[IndicatorUpdate]) -> int:
     """Delete ``updates`` with their parts and evidence rows; the network's figures of their
     indicators follow in the same transaction. Returns how many updates were deleted."""
-    indicator_ids = set(updates.values_list("period__indicator_id", flat=True))
-    _total, deleted = updates.delete()
-    figures.year_figures_refresh(indicator_ids=indicator_ids)
-    return deleted.get(IndicatorUpdate._meta.label, 0)
+    return _deleted_with_figures(updates, indicator="period__indicator_id")
 
 
 @transaction.atomic
 def periods_delete(*, periods: QuerySet[Period]) -> int:
     """Delete ``periods`` with their targets and updates; the network's figures of their
     indicators follow in the same transaction. Returns how many periods were deleted."""
-    indicator_ids = set(periods.values_list("indicator_id", flat=True))
-    _total, deleted = periods.delete()
+    return _deleted_with_figures(periods, indicator="indicator_id")
+
+
+def _deleted_with_figures(rows: QuerySet, *, indicator: str) -> int:
+    """Deletes ``rows`` and writes again the kept figures of their indicators (``indicator``
+    names the path to the indicator's id); answers how many of the rows went."""
+    indicator_ids = set(rows.values_list(indicator, flat=True))
+    _total, deleted = rows.delete()
     figures.year_figures_refresh(indicator_ids=indicator_ids)
-    return deleted.get(Period._meta.label, 0)
+    return deleted.get(rows.model._meta.label, 0)
 
 
 def _notify_reporter(update: IndicatorUpdate) -> None:
