@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
+from django.utils import timezone
 
 from events.models import Event, EventDocument
 from events.tests.factories import (
@@ -177,7 +178,7 @@ def build_portal() -> Portal:
         event_type=training,
         status=Event.Status.PLANNED,
         format=Event.Format.ONLINE,
-        start_date=datetime.date.today() + datetime.timedelta(days=30),
+        start_date=timezone.localdate() + datetime.timedelta(days=30),
         province=hanoi,
         online_link="https://meet.example.vn/cong-khai",
         online_link_visibility=Event.LinkVisibility.PUBLIC,

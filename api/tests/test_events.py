@@ -4,6 +4,7 @@ shows to a visitor who is not signed in."""
 import datetime
 
 import pytest
+from django.utils import timezone
 
 from events.tests.factories import EventFactory
 
@@ -56,7 +57,7 @@ def test_a_search_never_finds_an_event_by_an_unpublished_organiser(portal, liste
 
 
 def test_upcoming_events_come_soonest_first_across_pages(portal, listed):
-    today = datetime.date.today()
+    today = timezone.localdate()
     for days in (3, 1, 2, 1):
         EventFactory(start_date=today + datetime.timedelta(days=days))
     starts = listed(LIST, key="start_date", when="upcoming", page_size=2)

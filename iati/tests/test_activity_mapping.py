@@ -5,6 +5,7 @@ is not public."""
 import datetime
 
 import pytest
+from django.utils import timezone
 
 from initiatives.models import Initiative
 
@@ -142,7 +143,7 @@ def test_an_initiative_without_dates_says_which_date_it_gives(fetch_activities, 
     undated = activity_of(fetch_activities(), network.undated)
     (day,) = undated.findall("activity-date")
     assert day.get("type") == "1"
-    assert day.get("iso-date") == network.undated.created_at.date().isoformat()
+    assert day.get("iso-date") == timezone.localdate(network.undated.created_at).isoformat()
     assert set(_texts(undated, "activity-date")) == {"vi", "en"}
     # Nor a summary: the title stands as the description the schema needs.
     assert _texts(undated, "description[@type='1']") == _texts(undated, "title")
