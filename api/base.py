@@ -31,7 +31,7 @@ class AlwaysJSON(DefaultContentNegotiation):
 class KeptAnswers:
     """For an API view: subclasses answer in ``answer()``; ``get()`` serves a kept answer
     instead while the content is unchanged. Throttling runs before either, so kept answers
-    count too."""
+    count too. ``api.middleware`` keeps the final answer as well, to serve it earlier still."""
 
     _answer_key: str | None = None
 
@@ -48,6 +48,8 @@ class KeptAnswers:
 
     def finalize_response(self, request: HttpRequest, response: HttpResponseBase, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
+        # ``api.middleware`` may answer it early, within the same limit, if this is the limit.
+        response.answer_early = list(self.throttle_classes) == [AnonymousRateThrottle]
         return caching.finish(request, response, key=self._answer_key)
 
 

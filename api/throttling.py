@@ -18,6 +18,11 @@ class AnonymousRateThrottle(AnonRateThrottle):
     every request would never be limited.
     """
 
+    def get_cache_key(self, request: Request, view) -> str:
+        # No user to look at: the API authenticates no one, and ``api.middleware`` asks before
+        # the authentication middleware has run.
+        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
+
     def get_rate(self) -> str | None:
         return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)
 

@@ -230,7 +230,7 @@ def _rebuilt_by_another(key: str) -> tuple[bytes, dict[str, str]] | None:
     return None
 
 
-def _shareable(response: HttpResponse) -> bool:
+def shareable(response: HttpResponse) -> bool:
     """The final answer, after every middleware, may go to every anonymous visitor."""
     return (
         response.status_code == 200
@@ -267,7 +267,7 @@ class PageCacheMiddleware:
         try:
             response = self.get_response(request)
             key = getattr(response, "page_cache_key", None)
-            if key is not None and _shareable(response):
+            if key is not None and shareable(response):
                 cache.set(key, (response.content, dict(response.headers)), settings.PAGE_CACHE_SECONDS)
                 cache.set(f"pages-kept:{_address_key(key)}", 1, settings.PAGE_CACHE_SECONDS)
         finally:

@@ -110,6 +110,8 @@ MIDDLEWARE = [
     # Answers anonymous visitors' cached pages before sessions, authentication and messages run
     # (with the headers the middleware below gave the page), and stores the pages built below.
     "core.page_cache.PageCacheMiddleware",
+    # The same for the API's kept answers, within each client's limit of requests.
+    "api.middleware.EarlyAnswersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Before CommonMiddleware, so a preflight request is answered before any redirect.
     "corsheaders.middleware.CorsMiddleware",

@@ -148,3 +148,57 @@ def test_a_signed_in_coordinator_gets_the_same_public_answer(portal, client, coo
     client.force_login(coordinator)
     assert client.get(DETAIL).json() == anonymous
     assert client.get("/api/v1/organisations/chua-cong-bo-org/").status_code == 404
+
+
+def answered_early(response) -> bool:
+    """Whether the answer left before the session and authentication middleware saw the request."""
+    request = response.wsgi_request
+    return not hasattr(request, "session") and not hasattr(request, "user")
+
+
+@pytest.mark.parametrize(
+    "headers", [{}, {"Origin": "https://partner.example.org"}, {"Accept-Language": "en"}]
+)
+def test_a_kept_answer_is_answered_early_with_the_headers_and_body_it_was_built_with(
+    portal, client, headers, django_assert_num_queries
+):
+    built = client.get(LIST, headers=headers)
+    assert built.status_code == 200 and not answered_early(built)
+    with django_assert_num_queries(0):
+        early = client.get(LIST, headers=headers)
+    assert answered_early(early)
+    assert early.content == built.content
+    # CSP, frame, language, vary, CORS (for another site only), ETag and revalidation.
+    assert dict(early.headers) == dict(built.headers)
+    assert ("Access-Control-Allow-Origin" in early) == ("Origin" in headers)
+    assert early["Content-Language"] == headers.get("Accept-Language", "vi")
+
+
+def test_an_edit_is_answered_at_once_and_not_from_the_early_copy(portal, client):
+    client.get(DETAIL)
+    assert answered_early(client.get(DETAIL))
+    organisation = Organisation.objects.get(slug="greenhub")
+    organisation.name_en = "GreenHub Vietnam"
+    organisation.save()
+    after = client.get(DETAIL)
+    assert not answered_early(after)
+    assert after.json()["name_en"] == "GreenHub Vietnam"
+
+
+def test_early_answers_count_against_the_rate_and_the_refusal_says_when_to_retry(portal, tiny_rate):
+    client = Client(REMOTE_ADDR="203.0.113.7")
+    answers = [client.get(LIST) for _ in range(4)]
+    assert [answer.status_code for answer in answers] == [200, 200, 200, 429]
+    assert [answered_early(answer) for answer in answers] == [False, True, True, False]
+    assert int(answers[-1]["Retry-After"]) > 0
+    # Another client is answered early as before.
+    assert answered_early(Client(REMOTE_ADDR="203.0.113.8").get(LIST))
+
+
+def test_conditional_requests_and_errors_are_not_answered_early(portal, client):
+    etag = client.get(LIST)["ETag"]
+    unchanged = client.get(LIST, headers={"If-None-Match": etag})
+    assert unchanged.status_code == 304 and not answered_early(unchanged)
+    for _ in range(2):
+        refused = client.get(LIST, {"pillar": "no-such-pillar"})
+    assert refused.status_code == 400 and not answered_early(refused)

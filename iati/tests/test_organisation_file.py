@@ -44,7 +44,10 @@ def test_published_annual_reports_are_linked_and_no_other(client, annual_report)
     assert report.xpath("string(title/narrative[@xml:lang='vi'])") == "Báo cáo tổng hợp thường niên 2024"
     assert report.xpath("string(description/narrative)") == "Kết quả của mạng lưới năm 2024."
     assert report.find("language").get("code") == "vi"
-    assert report.find("document-date").get("iso-date") == timezone.localdate(annual_report.created_at).isoformat()
+    assert (
+        report.find("document-date").get("iso-date")
+        == timezone.localdate(annual_report.created_at).isoformat()
+    )
     body = client.get(URL).content.decode()
     assert "Bản tin quý" not in body and "Báo cáo đã rút lại" not in body
     # The link opens the report for anyone.

@@ -1,0 +1,65 @@
+"""Kept API answers served before sessions, authentication, messages and the rest of the
+middleware run, as ``core.page_cache.PageCacheMiddleware`` serves the public pages.
+
+An answer is kept here with every header it left the middleware chain with (content security
+policy, frame, language, vary, CORS), under the key of the address, the language the locale
+middleware would choose and whether the request came from another site (only those get the
+CORS headers). The content version is part of the key, so a change of public content makes
+every kept answer unreachable at once, as it does the views' own.
+
+The limit on requests per client holds here too: an answer is served early only while the
+client is within its rate, and the request is counted. A client over its rate goes down the
+chain, where the view refuses it with its 429 and ``Retry-After``. Conditional requests
+(``If-None-Match``) go down the chain as well: the view answers them from its own copy.
+"""
+
+import hashlib
+from collections.abc import Callable
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
+from django.http import HttpRequest, HttpResponse
+from django.utils.translation import get_language_from_request
+
+from core.page_cache import MAX_CACHED_QUERY, content_version, shareable
+
+from .throttling import AnonymousRateThrottle
+
+PREFIX = "/api/"
+CONDITIONAL_HEADERS = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE")
+
+
+def early_key(request: HttpRequest) -> str | None:
+    """Where the final answer to ``request`` is kept, or None if it is not one to answer early."""
+    if not settings.PAGE_CACHE_SECONDS or request.method != "GET" or not request.path_info.startswith(PREFIX):
+        return None
+    if len(request.META.get("QUERY_STRING", "")) > MAX_CACHED_QUERY:
+        return None
+    if any(header in request.META for header in CONDITIONAL_HEADERS):
+        return None
+    try:
+        address = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
+    except DisallowedHost:
+        return None  # The rest of the chain answers an unknown host as usual.
+    language = get_language_from_request(request, check_path=True)
+    other_site = "cors" if "HTTP_ORIGIN" in request.META else "same"
+    return f"api-final:{content_version()}:{language}:{other_site}:{address}"
+
+
+class EarlyAnswersMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        key = early_key(request)
+        if key is not None:
+            stored = cache.get(key)
+            if stored is not None and AnonymousRateThrottle().allow_request(request, None):
+                content, headers = stored
+                return HttpResponse(content, headers=headers)
+        response = self.get_response(request)
+        # Only answers of views limited by the same rate as above (``KeptAnswers`` marks them).
+        if key is not None and getattr(response, "answer_early", False) and shareable(response):
+            cache.set(key, (response.content, dict(response.headers)), settings.PAGE_CACHE_SECONDS)
+        return response
