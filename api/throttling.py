@@ -1,6 +1,7 @@
 """How many requests a client may make: every API client is anonymous, counted by its address."""
 
 from django.conf import settings
+from django.http import HttpRequest
 from rest_framework.request import Request
 from rest_framework.settings import api_settings
 from rest_framework.throttling import AnonRateThrottle
@@ -22,6 +23,19 @@ class AnonymousRateThrottle(AnonRateThrottle):
         # No user to look at: the API authenticates no one, and ``api.middleware`` asks before
         # the authentication middleware has run.
         return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
+
+    def allow_with(self, request: HttpRequest, history: list[float]) -> bool:
+        """DRF's ``allow_request`` for a caller that has already read the client's ``history``
+        (the times of its recent requests), with other keys in the same trip to the cache. A
+        request allowed is counted; one refused is not, as in DRF."""
+        if self.rate is None:
+            return True
+        self.key = self.get_cache_key(request, None)
+        self.now = self.timer()
+        self.history = [moment for moment in history if moment > self.now - self.duration]
+        if len(self.history) >= self.num_requests:
+            return False
+        return self.throttle_success()
 
     def get_rate(self) -> str | None:
         return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)

@@ -14,7 +14,7 @@ import threading
 import time
 
 from django.core.cache.backends.dummy import DummyCache
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
@@ -50,11 +50,29 @@ def _fail_soft(name: str):
     return method
 
 
+class _ReusedClients(RedisCacheClient):
+    """Django's client for the Redis cache makes a new ``redis.Redis`` for every command, which
+    costs more than the command's trip to Redis (it fills a table of some 170 reply handlers).
+    One per connection pool serves them all: a ``redis.Redis`` takes a connection from its pool
+    for each command, so it may be shared."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        if pool not in self._clients:
+            self._clients[pool] = self._client(connection_pool=pool)
+        return self._clients[pool]
+
+
 class ResilientRedisCache(RedisCache):
     """Django's Redis cache, which carries on without Redis while it is unreachable."""
 
     def __init__(self, server, params):
         super().__init__(server, params)
+        self._class = _ReusedClients
         self._location = server if isinstance(server, str) else ",".join(server)
         self._stand_in = DummyCache(server, params)
 
