@@ -3,14 +3,14 @@ what a member editor has due. Where an initiative stands is computed from its up
 time, never stored, so it cannot drift from what members have reported."""
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import capfirst
@@ -19,6 +19,8 @@ from initiatives.selectors.rounds import (
     ATTENDANCE,
     PeriodState,
     editable_update,
+    initiative_published_pillars,
+    initiative_reporters,
     initiatives_for_rows,
     initiatives_matching,
     initiatives_reported_by,
@@ -60,21 +62,37 @@ class Progress:
         return Standing.OVERDUE if late and standing in CAN_BE_LATE else standing
 
 
-def _counted(rows: QuerySet[DuePeriod], *fields: str, **expressions) -> QuerySet:
+# The field of :class:`Progress` that counts the periods in each state.
+PROGRESS_FIELDS = {
+    PeriodState.APPROVED: "approved",
+    PeriodState.SUBMITTED: "submitted",
+    PeriodState.RETURNED: "returned",
+    PeriodState.DRAFT: "draft",
+}
+
+
+def _counted(rows: QuerySet[DuePeriod], *fields: str, **expressions) -> list[dict]:
     """Per initiative of ``rows`` (and the ``fields`` and ``expressions`` that go with it), how
-    many of its periods due have got how far: one grouped query."""
-    return (
+    many of its periods due have got how far (the arguments of :class:`Progress`): one query.
+
+    It is grouped by initiative and state, so each period's state is worked out once; counting
+    every state in one row per initiative would work it out again for each count."""
+    grouped = (
         rows.annotate(state=period_state())
-        .values("initiative", *fields, **expressions)
-        .annotate(
-            due=Count("pk"),
-            approved=Count("pk", filter=Q(state=PeriodState.APPROVED)),
-            submitted=Count("pk", filter=Q(state=PeriodState.SUBMITTED)),
-            returned=Count("pk", filter=Q(state=PeriodState.RETURNED)),
-            draft=Count("pk", filter=Q(state=PeriodState.DRAFT)),
-        )
+        .values("initiative", "state", *fields, **expressions)
+        .annotate(periods=Count("pk"))
         .order_by()
     )
+    counted: dict[int, dict] = {}
+    for row in grouped:
+        state, periods = row.pop("state"), row.pop("periods")
+        if row["initiative"] not in counted:
+            counted[row["initiative"]] = {**row, "due": 0} | dict.fromkeys(PROGRESS_FIELDS.values(), 0)
+        progress = counted[row["initiative"]]
+        progress["due"] += periods
+        if state in PROGRESS_FIELDS:
+            progress[PROGRESS_FIELDS[state]] += periods
+    return list(counted.values())
 
 
 def cycle_progress(
@@ -197,24 +215,29 @@ class Dashboard:
     filter: DashboardFilter
     overall: Completeness
     initiatives: list[Row]
+    # The same initiatives as a query where the database can choose them, else their ids.
+    initiative_ids: QuerySet | list[int]
     url: str
 
     @cached_property
     def organisations(self) -> list[Row]:
-        return self._counted_by("organisations", lambda o: f"{self.url}?organisation={o.pk}")
+        return self._counted_by(initiative_reporters, lambda o: f"{self.url}?organisation={o.pk}")
 
     @cached_property
     def pillars(self) -> list[Row]:
-        return self._counted_by("pillars", lambda p: f"{self.url}?pillar={p.code}")
+        return self._counted_by(initiative_published_pillars, lambda p: f"{self.url}?pillar={p.code}")
 
-    def _counted_by(self, name: str, url) -> list[Row]:
+    def _counted_by(self, read: Callable[..., dict[int, list]], url: Callable[[object], str]) -> list[Row]:
+        """The initiatives counted by what ``read`` names for each: one row per organisation or
+        pillar, with how many of its initiatives stand where. Only the names are read."""
+        named = read(initiative_ids=self.initiative_ids)
         grouped: dict[int, Row] = {}
-        for row in rows_named(self.initiatives):
-            for named in getattr(row, name):
-                if named.pk not in grouped:
+        for row in self.initiatives:
+            for one in named.get(row.pk, ()):
+                if one.pk not in grouped:
                     # An id and a code need no quoting: no urlencode for thousands of rows.
-                    grouped[named.pk] = Row(label=named.name, url=url(named))
-                grouped[named.pk].counts[row.standing] += 1
+                    grouped[one.pk] = Row(label=one.name, url=url(one))
+                grouped[one.pk].counts[row.standing] += 1
         return sorted(grouped.values(), key=lambda row: row.label.casefold())
 
 
@@ -227,8 +250,9 @@ def cycle_dashboard(
     initiatives the cycle covers; the rows shown are named by :func:`rows_named`."""
     today = today or timezone.localdate()
     filterset = DashboardFilter(filters or None, queryset=DuePeriod.objects.filter(cycle=cycle))
+    chosen_initiatives = filterset.qs.values("initiative")
     counted = _counted(
-        DuePeriod.objects.filter(cycle=cycle, initiative__in=filterset.qs.values("initiative")),
+        DuePeriod.objects.filter(cycle=cycle, initiative__in=chosen_initiatives),
         "initiative__slug",
         label=localised("initiative__title"),
     )
@@ -249,14 +273,17 @@ def cycle_dashboard(
             )
         )
     chosen = filterset.form.cleaned_data.get("standing") if filterset.is_valid() else ""
+    initiative_ids = chosen_initiatives
     if chosen:
         rows = [row for row in rows if row.standing == chosen]
+        initiative_ids = [row.pk for row in rows]
     rows.sort(key=lambda row: (row.label.casefold(), row.pk))
     return Dashboard(
         cycle=cycle,
         filter=filterset,
         overall=completeness(row.standing for row in rows),
         initiatives=rows,
+        initiative_ids=initiative_ids,
         url=reverse("cycles:dashboard", kwargs={"pk": cycle.pk}),
     )
 

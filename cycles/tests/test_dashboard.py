@@ -72,6 +72,26 @@ def test_the_dashboard_counts_by_organisation_and_by_pillar(client, reported):
     assert pillar.label == "Truyền thông" and pillar.summary.total == 1
 
 
+def test_counted_by_organisation_or_pillar_the_filters_still_hold(client, reported):
+    client.force_login(reported["coordinator"])
+    not_started = client.get(url(reported), {"by": "organisation", "standing": "not_started"})
+    rows = {
+        row.label: (row.summary.reported, row.summary.total)
+        for row in not_started.context["page"].object_list
+    }
+    assert rows == {
+        "Trung tâm Nghiên cứu Môi trường và Cộng đồng": (0, 1),
+        "Trung tâm Hỗ trợ Phát triển Xanh": (0, 1),
+    }
+    submitted = client.get(url(reported), {"by": "organisation", "q": "asppire"})
+    rows = {
+        row.label: (row.summary.reported, row.summary.total) for row in submitted.context["page"].object_list
+    }
+    assert rows == {"Trung tâm Nghiên cứu Môi trường và Cộng đồng": (1, 1)}
+    approved = client.get(url(reported), {"by": "pillar", "standing": "approved"})
+    assert list(approved.context["page"].object_list) == []
+
+
 @pytest.mark.parametrize(
     ("filters", "titles"),
     [
