@@ -25,7 +25,7 @@ Each page is measured in two modes, the server restarted between them (``--modes
 
 ``--rows`` runs some of the rows: groups (``public``, ``hub``, ``api``, ``member``,
 ``coordinator``, ``admin``) or rows by name or part of one, by commas (``--rows
-"home,approval queue,admin"``); ``--list`` shows them. A whole run, 31 rows in two modes at two
+"home,approval queue,admin"``); ``--list`` shows them. A whole run, 33 rows in two modes at two
 numbers of connections, takes about an hour at 15 s per measurement.
 
 The public API limits requests per client, and all of wrk's come from one address: wrk sends

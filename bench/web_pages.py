@@ -177,7 +177,20 @@ def prepare() -> dict:
         ),
         ("member", "what is due", "/vi/cycles/due/", "editor"),
         ("coordinator", "approval queue", "/vi/initiatives/report/approvals/", "coordinator"),
-        *([("coordinator", "a cycle dashboard", f"/vi/cycles/{cycle.pk}/", "coordinator")] if cycle else []),
+        *(
+            [
+                ("coordinator", "a cycle dashboard", f"/vi/cycles/{cycle.pk}/", "coordinator"),
+                (
+                    "coordinator",
+                    "dashboard by organisation",
+                    f"/vi/cycles/{cycle.pk}/?by=organisation",
+                    "coordinator",
+                ),
+                ("coordinator", "dashboard by pillar", f"/vi/cycles/{cycle.pk}/?by=pillar", "coordinator"),
+            ]
+            if cycle
+            else []
+        ),
         *[("admin", name, f"/vi/admin/{model}/", "coordinator") for name, model in ADMIN_CHANGELISTS],
     ]
     return {
