@@ -35,7 +35,7 @@ def test_every_page_answers_as_the_account_it_is_measured_as(generated):
     picked = web_pages.prepare()
     groups = {row["group"] for row in picked["rows"]}
     assert groups == set(web.GROUPS)
-    assert len(picked["rows"]) == 31
+    assert len(picked["rows"]) == 33
     for row in picked["rows"]:
         client = Client()
         if row["who"] != "anonymous":
