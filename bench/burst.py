@@ -32,12 +32,8 @@ import time
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-if __name__ == "__main__":
-    # Run as a file, this script's folder would come first on the path and hide the apps of the
-    # same name as its scripts.
-    sys.path[:] = [str(BASE_DIR)] + [
-        p for p in sys.path[1:] if Path(p or ".").resolve() != BASE_DIR / "bench"
-    ]
+if not __package__:
+    import as_script  # noqa: F401  (run as a file: the project's folder first on the path)
 
 from bench import web  # noqa: E402
 

@@ -36,12 +36,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-if __name__ == "__main__":
-    # Run as a file, this script's folder would come first on the path and its name would hide
-    # the app it is named after.
-    sys.path[:] = [str(BASE_DIR)] + [
-        p for p in sys.path[1:] if Path(p or ".").resolve() != BASE_DIR / "bench"
-    ]
+if not __package__:
+    import as_script  # noqa: F401  (run as a file: the project's folder first on the path)
 
 from bench.child import run_child  # noqa: E402
 
