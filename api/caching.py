@@ -25,16 +25,21 @@ from core.page_cache import MAX_CACHED_QUERY, content_version
 KEPT_HEADERS = ("Content-Type", "ETag")
 
 
-def answer_key(request: HttpRequest) -> str | None:
-    """Where the answer to ``request`` is kept, or None if it is not to be kept. The address
-    includes the host, since links in the answer are absolute; the language, in case an answer
-    ever shows a translated word."""
+def kept_address(request: HttpRequest) -> str | None:
+    """A digest of the address ``request`` asks for, if its answer may be kept; else None. The
+    address includes the host, since links in the answer are absolute."""
     if not settings.PAGE_CACHE_SECONDS or request.method not in ("GET", "HEAD"):
         return None
     if len(request.META.get("QUERY_STRING", "")) > MAX_CACHED_QUERY:
         return None
-    address = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-    return f"api:{content_version()}:{get_language()}:{address}"
+    return hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
+
+
+def answer_key(request: HttpRequest) -> str | None:
+    """Where the answer to ``request`` is kept, or None if it is not to be kept: under its
+    address and the language, in case an answer ever shows a translated word."""
+    address = kept_address(request)
+    return f"api:{content_version()}:{get_language()}:{address}" if address else None
 
 
 def stored_answer(key: str | None) -> HttpResponse | None:

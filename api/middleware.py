@@ -17,7 +17,6 @@ The version, the answer and the client's recent requests are read in one trip to
 and the request is counted in a second: the same two trips a cached page costs.
 """
 
-import hashlib
 from collections.abc import Callable
 
 from django.conf import settings
@@ -26,8 +25,9 @@ from django.core.exceptions import DisallowedHost
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import get_language_from_request
 
-from core.page_cache import MAX_CACHED_QUERY, VERSION_KEY, content_version, shareable
+from core.page_cache import VERSION_KEY, content_version, shareable
 
+from .caching import kept_address
 from .throttling import AnonymousRateThrottle
 
 PREFIX = "/api/"
@@ -36,16 +36,16 @@ CONDITIONAL_HEADERS = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE")
 
 def early_key(request: HttpRequest) -> str | None:
     """Where the final answer to ``request`` is kept, or None if it is not one to answer early."""
-    if not settings.PAGE_CACHE_SECONDS or request.method != "GET" or not request.path_info.startswith(PREFIX):
-        return None
-    if len(request.META.get("QUERY_STRING", "")) > MAX_CACHED_QUERY:
+    if request.method != "GET" or not request.path_info.startswith(PREFIX):
         return None
     if any(header in request.META for header in CONDITIONAL_HEADERS):
         return None
     try:
-        address = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
+        address = kept_address(request)
     except DisallowedHost:
         return None  # The rest of the chain answers an unknown host as usual.
+    if address is None:
+        return None
     language = get_language_from_request(request, check_path=True)
     other_site = "cors" if "HTTP_ORIGIN" in request.META else "same"
     return f"api-final:{language}:{other_site}:{address}"

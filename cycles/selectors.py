@@ -356,13 +356,7 @@ def due_items(*, pairs: Iterable[tuple[int, int]], today: date | None = None) ->
         if not rows:
             continue
         counts = Counter(row.state for row in rows)
-        progress = Progress(
-            due=len(rows),
-            approved=counts[PeriodState.APPROVED],
-            submitted=counts[PeriodState.SUBMITTED],
-            returned=counts[PeriodState.RETURNED],
-            draft=counts[PeriodState.DRAFT],
-        )
+        progress = Progress(due=len(rows), **{name: counts[state] for state, name in PROGRESS_FIELDS.items()})
         cycle = rows[0].cycle
         items.append(
             DueItem(

@@ -5,6 +5,7 @@ nothing but reading."""
 import pytest
 from django.test import Client
 
+from core.tests.test_early_page_cache import answered_early
 from members.models import Organisation
 
 pytestmark = pytest.mark.django_db
@@ -148,12 +149,6 @@ def test_a_signed_in_coordinator_gets_the_same_public_answer(portal, client, coo
     client.force_login(coordinator)
     assert client.get(DETAIL).json() == anonymous
     assert client.get("/api/v1/organisations/chua-cong-bo-org/").status_code == 404
-
-
-def answered_early(response) -> bool:
-    """Whether the answer left before the session and authentication middleware saw the request."""
-    request = response.wsgi_request
-    return not hasattr(request, "session") and not hasattr(request, "user")
 
 
 @pytest.mark.parametrize(

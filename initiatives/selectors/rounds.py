@@ -139,14 +139,18 @@ def reporting_partners(*, initiative_ids: Iterable[int]) -> list[tuple[int, int]
     )
 
 
+def _ids(ids: Iterable[int] | QuerySet) -> list[int] | QuerySet:
+    # Given as a query (of ids), the rows are chosen in the database instead of in a list of
+    # thousands sent with the query.
+    return ids if isinstance(ids, QuerySet) else list(ids)
+
+
 def initiatives_reported_by(*, organisation_ids: Iterable[int] | QuerySet) -> QuerySet[Initiative]:
     """Initiatives one of the organisations reports (not only funds). Given as a query, the
     organisations are chosen in the database: a coordinator's are all of them."""
     return Initiative.objects.filter(
         pk__in=InitiativePartner.objects.filter(
-            organisation__in=organisation_ids
-            if isinstance(organisation_ids, QuerySet)
-            else list(organisation_ids),
+            organisation__in=_ids(organisation_ids),
             role__in=REPORTING_ROLES,
         ).values("initiative_id")
     )
@@ -171,12 +175,6 @@ class InitiativeRow:
     slug: str
     reporters: list[Named] = field(default_factory=list)
     published_pillars: list[Named] = field(default_factory=list)
-
-
-def _ids(initiative_ids: Iterable[int] | QuerySet) -> list[int] | QuerySet:
-    # Given as a query (of ids), the initiatives are chosen in the database instead of in a
-    # list of thousands sent with the query.
-    return initiative_ids if isinstance(initiative_ids, QuerySet) else list(initiative_ids)
 
 
 def initiative_reporters(*, initiative_ids: Iterable[int] | QuerySet) -> dict[int, list[Named]]:
