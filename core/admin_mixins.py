@@ -9,6 +9,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import EmptyResultSet
+from django.db import transaction
 from django.db.models import DateTimeField, Max, Min, Model, QuerySet
 from django.forms import ModelChoiceField, Select
 from django.http import HttpRequest
@@ -124,15 +125,25 @@ class PublishActionsMixin:
 
     @admin.action(description=_("Publish the selected %(verbose_name_plural)s"))
     def publish(self, request, queryset):
-        count = update_with_history(request, queryset, is_published=True)
+        count = self._published(request, queryset, True)
         message = ngettext("%(count)d %(name)s published.", "%(count)d %(name)s published.", count)
         self.message_user(request, message % self._counted(count))
 
     @admin.action(description=_("Unpublish the selected %(verbose_name_plural)s"))
     def unpublish(self, request, queryset):
-        count = update_with_history(request, queryset, is_published=False)
+        count = self._published(request, queryset, False)
         message = ngettext("%(count)d %(name)s unpublished.", "%(count)d %(name)s unpublished.", count)
         self.message_user(request, message % self._counted(count))
+
+    def publication_changed(self, queryset: QuerySet) -> None:
+        """Called in the action's transaction, for what a model keeps about its published rows:
+        the action updates the rows without saving each, so no save signal fires."""
+
+    def _published(self, request, queryset: QuerySet, published: bool) -> int:
+        with transaction.atomic():
+            count = update_with_history(request, queryset, is_published=published)
+            self.publication_changed(queryset)
+        return count
 
     def _counted(self, count: int) -> dict:
         opts = self.model._meta

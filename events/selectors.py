@@ -33,6 +33,7 @@ from .models import (
     EventDocument,
     EventOrganiser,
     EventType,
+    OrganiserEventCount,
     Participation,
 )
 
@@ -89,6 +90,11 @@ def _filtered_without(filterset: EventFilter, name: str) -> QuerySet[Event]:
     return queryset
 
 
+def _chosen_besides(filterset: EventFilter, name: str) -> bool:
+    """Whether any valid filter of ``filterset`` other than ``name`` is chosen."""
+    return any(value not in (None, "") for key, value in filterset.valid_values().items() if key != name)
+
+
 def _years_spanned(first: int | None, last: int | None) -> range:
     """The calendar years an event takes place in; an implausible end date counts as its start."""
     if first is None:
@@ -132,15 +138,32 @@ def event_facets(*, filterset: EventFilter) -> dict[str, dict]:
         ),
         "format": count_by(_filtered_without(filterset, "format"), "format"),
         "province": count_by_current_province(_filtered_without(filterset, "province")),
+        "organiser": _count_by_organiser(filterset),
+    }
+
+
+def _count_by_organiser(filterset: EventFilter) -> dict[int, int]:
+    """How many events each published organiser has under the other filters, by organisation
+    id. With no other filter chosen, the kept counts of the busiest organisers (and of the one
+    chosen), which are all the list offers: counting every organiser link takes longer than the
+    rest of the page."""
+    if _chosen_besides(filterset, "organiser"):
         # An organisation can be both host and funder of one event: counted once.
-        "organiser": count_linked(
+        return count_linked(
             EventOrganiser.objects.filter(organisation__is_published=True),
             row="event",
             rows=_filtered_without(filterset, "organiser"),
             path="organisation",
             distinct=True,
-        ),
-    }
+        )
+    kept = OrganiserEventCount.objects.filter(organisation__is_published=True).values_list(
+        "organisation_id", "events"
+    )
+    counts = dict(kept.order_by("-events", "organisation_id")[:ORGANISER_OPTIONS])
+    chosen = filterset.valid_values().get("organiser")
+    if chosen is not None and chosen.pk not in counts:
+        counts.update(kept.filter(organisation=chosen))
+    return counts
 
 
 def event_counts_by_province(*, pillar: str = "", year: int | None = None) -> dict[str, int]:
@@ -156,8 +179,13 @@ def event_counts_by_province(*, pillar: str = "", year: int | None = None) -> di
 ORGANISER_OPTIONS = 30
 
 
-def event_years() -> list[int]:
-    """Every year a published event takes place in, the latest first."""
+def event_years(
+    *, filterset: EventFilter | None = None, year_counts: dict[int, int] | None = None
+) -> list[int]:
+    """Every year a published event takes place in, the latest first. Given the year facet's
+    counts (``year_counts``) under a ``filterset`` with no other filter chosen, its years."""
+    if filterset is not None and year_counts is not None and not _chosen_besides(filterset, "year"):
+        return sorted(year_counts, reverse=True)
     years: set[int] = set()
     for first, last in (
         event_public_queryset().values_list("start_date__year", "end_date__year").distinct().order_by()

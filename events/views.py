@@ -50,7 +50,10 @@ def _filters(request: HttpRequest, filterset: EventFilter) -> tuple[list[Facet],
             organiser_counts=counts["organiser"], selected=request.GET.get("organiser", "")[:80]
         )
         choices = {
-            "year": [(year, str(year)) for year in selectors.event_years()],
+            "year": [
+                (year, str(year))
+                for year in selectors.event_years(filterset=filterset, year_counts=counts["year"])
+            ],
             "type": selectors.event_type_choices(),
             "pillar": pillar_choices(),
             "province": province_choices(),

@@ -11,10 +11,12 @@ def count_by_current_province(queryset: QuerySet, path: str = "province") -> dic
     a row in a former province counts in its successor, and once however many of its provinces
     merged into the same one."""
     current = Coalesce(F(f"{path}__successor__code"), F(f"{path}__code"))
+    # A row's one province needs no distinct count, which sorts every row at national scale.
+    many = queryset.model._meta.get_field(path).many_to_many
     counts = (
         queryset.annotate(current_province=current)
         .values_list("current_province")
-        .annotate(n=Count("pk", distinct=True))
+        .annotate(n=Count("pk", distinct=many))
         .order_by()
     )
     return {code: n for code, n in counts if code is not None}

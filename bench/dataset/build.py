@@ -9,6 +9,7 @@ from django.db import connection, transaction
 from django.utils import translation
 
 from events.models import Event
+from events.organiser_counts import organiser_counts_rebuild
 from initiatives.figures import year_figures_rebuild
 from initiatives.models import Initiative
 from members.models import Organisation
@@ -78,6 +79,7 @@ def generate(
         # figures are written from them once, at the end.
         kept = year_figures_rebuild()
         out.say(f"Kept figures: {kept['figures']:,} rows for {kept['indicators']:,} indicators.")
+        out.say(f"Organisers' event counts kept for {organiser_counts_rebuild():,} organisations.")
         transaction.on_commit(forget_cached_pages)
     out.say(f"Written: {sum(writer.counts.values()):,} rows.")
     if analyze:

@@ -10,6 +10,7 @@ from django.db import models, transaction
 
 from cycles import models as cycles
 from events import models as events
+from events.organiser_counts import organiser_counts_rebuild
 from initiatives import models as initiatives
 from members import models as members
 from reports import models as reports
@@ -101,6 +102,8 @@ def reset(*, stdout: IO[str] | None = None) -> dict[str, int]:
             wipe(model, under("event", event))
         wipe(events.EventOrganiser, under("event", event) | under("organisation", organisation))
         wipe(events.Event, event)
+        # Raw deletes fire no receivers: the organisers' kept counts are written again from what is left.
+        organiser_counts_rebuild()
         out.say("events removed")
 
         wipe(members.Affiliation, under("person", person) | under("organisation", organisation))

@@ -37,6 +37,7 @@ from ..models import (
     EventPhoto,
     Participation,
 )
+from ..organiser_counts import organiser_counts_refresh_for_events
 from .signin import SignInSheetAdminMixin
 
 PARTICIPANTS_ON_EVENT_PAGE = 40
@@ -185,6 +186,10 @@ class EventAdmin(
     # to the event that took place.
     inlines_copied_by_save_as = [OrganiserInline]
     actions = ["publish", "unpublish", "mark_registered_attended", "print_attendance_sheet"]
+
+    def publication_changed(self, queryset):
+        organiser_counts_refresh_for_events(event_ids=queryset.values_list("pk", flat=True))
+
     fieldsets = [
         (
             None,

@@ -4,7 +4,7 @@ imports)."""
 
 from .attendance import Participation, SignInImport
 from .content import AgendaItem, AgendaSession, EventDocument, EventPhoto, document_upload_to
-from .event import RESERVED_SLUGS, Event, EventOrganiser, EventSeries, EventType
+from .event import RESERVED_SLUGS, Event, EventOrganiser, EventSeries, EventType, OrganiserEventCount
 
 __all__ = [
     "RESERVED_SLUGS",
@@ -16,6 +16,7 @@ __all__ = [
     "EventPhoto",
     "EventSeries",
     "EventType",
+    "OrganiserEventCount",
     "Participation",
     "SignInImport",
     "document_upload_to",
