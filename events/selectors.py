@@ -20,7 +20,15 @@ from members.selectors import organisations_editable_by
 from vocabulary.models import Pillar
 from vocabulary.selectors import count_by_current_province
 
-from .filters import FIRST_YEAR, LAST_YEAR, EventFilter, in_pillar_q, overlapping_q, upcoming_q
+from .filters import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    EventFilter,
+    in_pillar_q,
+    overlapping_q,
+    upcoming_published_q,
+    upcoming_q,
+)
 
 # Other apps read headcounts through the selectors, like everything else about events.
 from .headcounts import Headcount as Headcount
@@ -367,7 +375,7 @@ def organisation_events(*, organisation: Organisation, limit: int = 10) -> list[
 def upcoming_events(*, limit: int = 3) -> list[Event]:
     """The next published events that are not over yet, the soonest first."""
     return list(
-        _with_place(event_public_queryset().filter(upcoming_q(timezone.localdate()))).order_by(
+        _with_place(event_public_queryset().filter(upcoming_published_q(timezone.localdate()))).order_by(
             "start_date", "start_time", "pk"
         )[:limit]
     )

@@ -123,6 +123,13 @@ class Initiative(SearchTextModel, TimeStampedModel):
             # (written as expressions, which modeltranslation does not copy for each language).
             models.Index(fields=["-start", "title_vi", "-id"], name="initiative_admin_order"),
             models.Index(F("start").desc(), F("title"), name="initiative_start_title"),
+            # The public list's years and status counts, and the counts on other tables that
+            # keep the links to published initiatives, read this small index, not the wide table.
+            models.Index(
+                fields=["start", "end", "status", "id"],
+                name="initiative_published_facets",
+                condition=Q(is_published=True),
+            ),
         ]
         constraints = [
             models.CheckConstraint(
