@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 from django.apps import apps
 from django.utils import timezone
-from django_celery_beat.models import IntervalSchedule, PeriodicTask
 
 from core.models import OutgoingMail
+from core.tests.beat import WAIT_SECONDS, fire_every_second
 from cycles import services
 from cycles.models import DuePeriod, ReportingCycle
 from initiatives.models import InitiativePartner
@@ -36,8 +36,6 @@ pytestmark = [
     pytest.mark.usefixtures("migrated_rows", "cycle_schedules"),
 ]
 
-# Worker start-up on the filesystem broker or Redis, on a busy two-core machine.
-WAIT_SECONDS = 60
 BASE = "https://npap.example.vn"
 REMINDERS = "Nhắc hạn báo cáo kết quả"
 REMINDER_TASK = "cycles.tasks.send_reminders"
@@ -128,16 +126,6 @@ def processes(start_celery, tmp_path):
             raise AssertionError(f"{what}: not within {WAIT_SECONDS} s\n{self.tails()}")
 
     return Processes()
-
-
-def fire_every_second(name: str, task: str) -> PeriodicTask:
-    """The migration's schedule ``name``, due every second instead of at its time of day."""
-    schedule = PeriodicTask.objects.get(name=name)
-    assert (schedule.task, schedule.enabled) == (task, True)
-    schedule.crontab = None
-    schedule.interval = IntervalSchedule.objects.create(every=1, period=IntervalSchedule.SECONDS)
-    schedule.save()
-    return schedule
 
 
 def written(results: list[str]) -> int:

@@ -3,16 +3,15 @@ change: through the admin's inlines and actions, deletions and moves, with a rec
 agrees, the rebuild command, the migration that fills them and beat's nightly check."""
 
 import re
-import time
 from importlib import import_module
 
 import pytest
 from django.apps import apps
 from django.core.management import call_command
-from django_celery_beat.models import IntervalSchedule, PeriodicTask
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from core.tests.beat import celery_logs, fire_every_second, wait_until
 from events.models import Event, EventOrganiser, OrganiserEventCount
 from events.organiser_counts import organiser_counts_check
 from events.tests.factories import EventFactory, EventOrganiserFactory, EventTypeFactory
@@ -24,8 +23,6 @@ pytestmark = pytest.mark.django_db
 ADMIN = "/en/admin/events/event/"
 CHECK = "Kiểm tra số sự kiện của các đơn vị tổ chức"
 TASK = "events.tasks.check_organiser_counts"
-# Worker start-up on the filesystem broker or Redis, on a busy two-core machine.
-WAIT_SECONDS = 60
 
 
 def offered(client, **filters) -> dict[str, int]:
@@ -191,27 +188,16 @@ def test_beat_sends_the_nightly_check_and_a_worker_repairs_the_counts(start_cele
     Event.objects.update(is_published=False)
     assert OrganiserEventCount.objects.filter(organisation=cecr).exists()
 
-    # The migration's schedule, due every second instead of at 02:45.
-    schedule = PeriodicTask.objects.get(name=CHECK)
-    assert (schedule.task, schedule.enabled, schedule.crontab.hour, schedule.crontab.minute) == (
-        TASK,
-        True,
-        "2",
-        "45",
-    )
-    schedule.crontab = None
-    schedule.interval = IntervalSchedule.objects.create(every=1, period=IntervalSchedule.SECONDS)
-    schedule.save()
+    assert fire_every_second(CHECK, TASK).planned == ("2", "45")
     start_celery("worker")
     start_celery("beat")
 
-    deadline = time.monotonic() + WAIT_SECONDS
-    while time.monotonic() < deadline and OrganiserEventCount.objects.filter(organisation=cecr).exists():
-        time.sleep(0.5)
-    logs = {
-        name: (tmp_path / f"celery-{name}.log").read_text(errors="replace") for name in ("beat", "worker")
-    }
-    assert not OrganiserEventCount.objects.filter(organisation=cecr).exists(), logs
+    def kept() -> bool:
+        return OrganiserEventCount.objects.filter(organisation=cecr).exists()
+
+    wait_until(lambda: not kept())
+    logs = celery_logs(tmp_path)
+    assert not kept(), logs
     assert f"Sending due task {CHECK} ({TASK})" in logs["beat"]
     # The run that repaired it names the organisation; the runs after it find nothing to repair.
     runs = re.findall(rf"{re.escape(TASK)}\[[^\]]+\] succeeded in [\d.]+s: (.*)", logs["worker"])

@@ -3,14 +3,13 @@ writes again the figures a change made past the services left wrong."""
 
 import datetime
 import re
-import time
 from decimal import Decimal as D
 from importlib import import_module
 
 import pytest
 from django.apps import apps
-from django_celery_beat.models import IntervalSchedule, PeriodicTask
 
+from core.tests.beat import celery_logs, fire_every_second, wait_until
 from initiatives.models import IndicatorUpdate, YearFigure
 from initiatives.tests.factories import (
     IndicatorFactory,
@@ -23,8 +22,6 @@ pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("
 
 CHECK = "Kiểm tra số liệu tổng hợp của mạng lưới"
 TASK = "initiatives.tasks.check_results_figures"
-# Worker start-up on the filesystem broker or Redis, on a busy two-core machine.
-WAIT_SECONDS = 60
 
 
 def test_beat_sends_the_nightly_check_and_a_worker_writes_the_differing_figures_again(start_celery, tmp_path):
@@ -41,29 +38,16 @@ def test_beat_sends_the_nightly_check_and_a_worker_writes_the_differing_figures_
     # A bulk write past the services, as a database repair by hand would be.
     IndicatorUpdate.objects.filter(period=period).update(value=D(900))
 
-    # The migration's schedule, due every second instead of at 02:30.
-    schedule = PeriodicTask.objects.get(name=CHECK)
-    assert (schedule.task, schedule.enabled, schedule.crontab.hour, schedule.crontab.minute) == (
-        TASK,
-        True,
-        "2",
-        "30",
-    )
-    schedule.crontab = None
-    schedule.interval = IntervalSchedule.objects.create(every=1, period=IntervalSchedule.SECONDS)
-    schedule.save()
+    assert fire_every_second(CHECK, TASK).planned == ("2", "30")
     start_celery("worker")
     start_celery("beat")
 
-    deadline = time.monotonic() + WAIT_SECONDS
-    while time.monotonic() < deadline:
-        if YearFigure.objects.get(indicator=period.indicator, dimension_value=None).value == D(900):
-            break
-        time.sleep(0.5)
-    logs = {
-        name: (tmp_path / f"celery-{name}.log").read_text(errors="replace") for name in ("beat", "worker")
-    }
-    assert YearFigure.objects.get(indicator=period.indicator, dimension_value=None).value == D(900), logs
+    def figure() -> D:
+        return YearFigure.objects.get(indicator=period.indicator, dimension_value=None).value
+
+    wait_until(lambda: figure() == D(900))
+    logs = celery_logs(tmp_path)
+    assert figure() == D(900), logs
     assert f"Sending due task {CHECK} ({TASK})" in logs["beat"]
     # The run that repaired it names the indicator; the runs after it find nothing to repair.
     runs = re.findall(rf"{re.escape(TASK)}\[[^\]]+\] succeeded in [\d.]+s: (.*)", logs["worker"])

@@ -279,9 +279,9 @@ def test_a_coordinator_opens_a_cycle_and_the_editor_reminded_by_mail_reports_the
     reminders_send(today=cycle.due_on)
     due_day = mails_to(mail_folder, editor.email, "[NPAP] Hôm nay là hạn báo cáo kết quả", worker=worker)
     text = text_of(due_day)
-    assert "Tổ chức của bạn cần báo cáo số liệu cho 1 sáng kiến." in text
-    assert GREEN_SCHOOLS in text
-    assert ASPPIRE not in text
+    assert "Tổ chức của bạn cần báo cáo số liệu cho 1 sáng kiến." in text, text
+    assert GREEN_SCHOOLS in text, text
+    assert ASPPIRE not in text, text
     assert f"{base}/vi/cycles/due/" in text
 
     # The editor's list says where each initiative stands.
