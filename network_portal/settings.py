@@ -183,7 +183,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-portal.sqlite3")}
 else:
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
+    options = DATABASES["default"].setdefault("OPTIONS", {})
+    options.setdefault("connect_timeout", 5)
+    # PostgreSQL compiles a query it expects to be costly (JIT); for a web application's queries
+    # the compiling costs more than it saves: the admin's search of 500,000 participations spent
+    # 150 of its 630 ms compiling. An `options` given in DATABASE_URL's query string wins.
+    options.setdefault("options", "-c jit=off")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -7,7 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from django.conf import settings
+from django.db import connection
 
 BASE_DIR = Path(settings.BASE_DIR)
 PRODUCTION_ENV = {
@@ -107,6 +109,24 @@ def test_database_url_switches_to_postgresql_with_persistent_connections():
     )
     result = run_with({"DATABASE_URL": "postgres://portal@db.internal:5432/portal"}, "-c", script)
     assert json.loads(result.stdout) == ["django.db.backends.postgresql", "portal", 600]
+
+
+def test_postgresql_connections_do_not_compile_queries_unless_the_url_says_so():
+    script = (
+        "import django; django.setup(); from django.conf import settings;"
+        "print(settings.DATABASES['default']['OPTIONS']['options'])"
+    )
+    url = "postgres://portal@db.internal:5432/portal"
+    assert run_with({"DATABASE_URL": url}, "-c", script).stdout.strip() == "-c jit=off"
+    given = run_with({"DATABASE_URL": f"{url}?options=-c%20jit%3Don"}, "-c", script)
+    assert given.stdout.strip() == "-c jit=on"
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="JIT is PostgreSQL's")
+def test_the_portals_postgresql_sessions_run_without_jit(db):
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone() == ("off",)
 
 
 def test_redis_url_switches_broker_and_cache_to_redis():
