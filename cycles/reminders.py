@@ -8,6 +8,7 @@ this worker or another, writes nothing more. People who turned reminders off get
 """
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -16,8 +17,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
 
 from core import roles
 from core.accounts import accepting_reminders, reminders_off_path
@@ -25,7 +26,7 @@ from core.mail import Notice, mail_notify
 from initiatives.selectors.rounds import (
     PeriodState,
     approvals_waiting,
-    initiatives_for_rows,
+    initiative_titles,
     period_state,
     reporting_partners,
 )
@@ -116,7 +117,7 @@ def _editor_digests(cycles: list[ReportingCycle], occasions: dict[int, str | Non
             for user in editors.get(organisation_id, ()):
                 if item not in owed_by_person[user.pk]:
                     owed_by_person[user.pk].append(item)
-    initiatives = initiatives_for_rows(initiative_ids={item.initiative_id for item in owed})
+    titles = _titles_in_each_language({item.initiative_id for item in owed})
     progress = {cycle.pk: cycle_progress(cycle=cycle) for cycle in cycles if occasions.get(cycle.pk)}
     written = 0
     for person_id, items in owed_by_person.items():
@@ -125,14 +126,29 @@ def _editor_digests(cycles: list[ReportingCycle], occasions: dict[int, str | Non
             continue
         reason = min(reasons, key=URGENCY.index)
         user = people[person_id]
-        compose = _editor_notice(user, reason, items, initiatives, progress, today)
+        compose = _editor_notice(user, reason, items, titles, progress, today)
         if mail_notify(user=user, kind="cycle-reminder", key=today.isoformat(), compose=compose):
             written += 1
     return written
 
 
-def _editor_notice(user, reason, items, initiatives, progress, today):
+def _titles_in_each_language(initiative_ids: set[int]) -> Callable[[], dict[int, str]]:
+    """The initiatives' titles in the active language, read once for each language: each digest
+    is written in its recipient's language, not in the one the run started in."""
+    read: dict[str, dict[int, str]] = {}
+
+    def titles() -> dict[int, str]:
+        language = get_language()
+        if language not in read:
+            read[language] = initiative_titles(initiative_ids=initiative_ids)
+        return read[language]
+
+    return titles
+
+
+def _editor_notice(user, reason, items, titles, progress, today):
     def compose() -> Notice:
+        named = titles()
         subjects = {
             Occasion.OVERDUE: _("Your results are overdue"),
             Occasion.DUE: _("Your results are due today"),
@@ -140,9 +156,7 @@ def _editor_notice(user, reason, items, initiatives, progress, today):
             Occasion.OPENING: _("A reporting cycle has opened"),
         }
         details = []
-        for item in sorted(
-            items, key=lambda item: (item.cycle.due_on, initiatives[item.initiative_id].title)
-        ):
+        for item in sorted(items, key=lambda item: (item.cycle.due_on, named[item.initiative_id])):
             cycle = item.cycle
             counted = progress.get(cycle.pk, {}).get(item.initiative_id)
             standing = counted.standing(late=cycle.is_late(today)) if counted else ""
@@ -150,7 +164,7 @@ def _editor_notice(user, reason, items, initiatives, progress, today):
             due = date_format(cycle.due_on, "SHORT_DATE_FORMAT")
             details.append(
                 (
-                    str(initiatives[item.initiative_id].title),
+                    named[item.initiative_id],
                     _("%(status)s · %(cycle)s · due %(date)s")
                     % {"status": label, "cycle": cycle.name, "date": due},
                 )

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.core import mail as django_mail
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from core import roles
 from core.accounts import reminders_set
@@ -164,13 +164,29 @@ def test_the_editor_reads_the_digest_follows_its_link_to_what_is_due_and_can_tur
     assert client.get("/vi/members/reminders/off/not-a-token/").status_code == 404
 
 
-def test_an_editor_who_uses_the_portal_in_english_is_reminded_in_english(opened_on_day_one, deliver_mail):
-    editor = opened_on_day_one["editor"]
+def test_each_editor_is_reminded_in_their_own_language_whatever_the_run_started_in(
+    opened_on_day_one, deliver_mail
+):
+    editor, greenhub_editor = opened_on_day_one["editor"], opened_on_day_one["greenhub_editor"]
+    schools = opened_on_day_one["schools"]
+    schools.title_en = "Green Schools in Hoan Kiem"
+    schools.save()
     account_language_remember(user=editor, language="en")
-    reminders_send(today=DUE)
-    [message] = [m for m in deliver_mail() if m.to == [editor.email]]
-    assert message.subject.endswith("Your results are due today")
-    assert f"{BASE}/en/cycles/due/" in message.body
+    # Beat's run, or a coordinator's, may start in either language.
+    with translation.override("en"):
+        reminders_send(today=DUE)
+    mails = {m.to[0]: m for m in deliver_mail()}
+
+    english = mails[editor.email]
+    assert english.subject.endswith("Your results are due today")
+    assert f"{BASE}/en/cycles/due/" in english.body
+    assert "Green Schools in Hoan Kiem" in english.body
+    assert "Trường học xanh Hoàn Kiếm" not in english.body
+
+    vietnamese = mails[greenhub_editor.email]
+    assert vietnamese.subject.endswith("Hôm nay là hạn báo cáo kết quả")
+    assert "Trường học xanh Hoàn Kiếm" in vietnamese.body
+    assert "Green Schools in Hoan Kiem" not in vietnamese.body
 
 
 def test_results_approvers_get_a_daily_digest_of_what_waits_for_them(

@@ -168,7 +168,7 @@ class Named:
 
 @dataclass
 class InitiativeRow:
-    """An initiative as a dashboard row or a reminder names it."""
+    """An initiative as a dashboard row names it."""
 
     pk: int
     title: str
@@ -236,6 +236,15 @@ def initiatives_for_rows(*, initiative_ids: Iterable[int] | QuerySet) -> dict[in
         .annotate(label=localised("title"))
         .values_list("pk", "label", "slug")
     }
+
+
+def initiative_titles(*, initiative_ids: Iterable[int] | QuerySet) -> dict[int, str]:
+    """Initiative id → its title in the active language. One query."""
+    return dict(
+        Initiative.objects.filter(pk__in=_ids(initiative_ids))
+        .annotate(label=localised("title"))
+        .values_list("pk", "label")
+    )
 
 
 def initiatives_matching(*, initiatives: QuerySet, q: str) -> QuerySet[Initiative]:
