@@ -13,7 +13,7 @@ admin's publish and unpublish actions change events without saving them, and cal
 """
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import Any
 
 from django.db import models, transaction
@@ -63,9 +63,10 @@ def organiser_counts_refresh(*, organisation_ids: Iterable[int | None]) -> None:
         _write(counted)
 
 
-def organiser_counts_refresh_for_events(*, event_ids: Iterable[int]) -> None:
-    """Counts again the events of the organisations of these events (published or not)."""
-    organisations = EventOrganiser.objects.filter(event_id__in=list(event_ids)).values_list(
+def organiser_counts_refresh_for_events(*, event_ids: Collection[int] | models.QuerySet) -> None:
+    """Counts again the events of the organisations of these events (published or not); a query
+    of ids is read as a subquery."""
+    organisations = EventOrganiser.objects.filter(event_id__in=event_ids).values_list(
         "organisation_id", flat=True
     )
     organiser_counts_refresh(organisation_ids=set(organisations))

@@ -8,6 +8,7 @@ from importlib import import_module
 import pytest
 from django.apps import apps
 from django.core.management import call_command
+from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -87,7 +88,7 @@ def test_organisers_added_in_the_admin_and_the_publish_actions_move_the_counts(
 ):
     event = EventFactory(title_vi="Tọa đàm Thỏa thuận toàn cầu về ô nhiễm nhựa", is_published=False)
     EventOrganiserFactory(event=event, organisation=cecr)
-    staff = client.__class__()
+    staff = Client()
     staff.force_login(coordinator)
     assert offered(client) == {}
 
